@@ -1,0 +1,78 @@
+package org.silkroad.infra;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EmbeddedInfrastructureTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void postgresServesTheDatabasesItCreatesAndKeepsThemAcrossRestarts() throws Exception {
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"), dir.resolve("bin"), Ports.free())) {
+            pg.createDatabase("trade");
+            pg.createDatabase("trade");
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("trade"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD)) {
+                c.createStatement().execute("CREATE TABLE kept(v int); INSERT INTO kept VALUES (42)");
+            }
+        }
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"), dir.resolve("bin"), Ports.free());
+             Connection c = DriverManager.getConnection(pg.jdbcUrl("trade"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+             ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+            assertTrue(rs.next());
+            assertEquals(42, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void kafkaKeepsRecordsWhenStoppedAndRestarted() {
+        try (KafkaKraftBroker broker = KafkaKraftBroker.start(dir.resolve("kafka"), Ports.free())) {
+            Map<String, Object> producerConfig = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all");
+            try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("smoke", "k", "before-restart")).get();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            broker.stop();
+            broker.restart();
+            Map<String, Object> consumerConfig = Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "smoke",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of("smoke"));
+                String value = null;
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (value == null && System.currentTimeMillis() < deadline) {
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    for (var r : records) {
+                        value = r.value();
+                    }
+                }
+                assertEquals("before-restart", value);
+            }
+        }
+    }
+}

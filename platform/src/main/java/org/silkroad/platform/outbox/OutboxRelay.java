@@ -1,0 +1,206 @@
+package org.silkroad.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes outbox rows to Kafka in sequence order, marking them published only after Kafka acknowledged them.
+ * <p>
+ * One dedicated thread does the work: it wakes on every commit that appended rows (low latency) and on a short
+ * poll (catch-up after a restart or an outage). A transaction-scoped advisory lock lets only one replica relay at a
+ * time, which is what keeps per-aggregate order when a service runs with several pods. While Kafka is away a round
+ * fails, nothing is marked, and the thread retries with a growing pause; delivery is at least once.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed: the advisory lock key shared by all replicas of one service's database. */
+    private static final long RELAY_LOCK_KEY = 0x5113_0ADL;
+
+    private final EntityManager entityManager;
+    private final KafkaOutboxProducer producer;
+    private final OutboxSettings settings;
+    private final Counter published;
+    private final Counter failedRounds;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private volatile OffsetDateTime lastSuccess;
+    private volatile String lastError;
+    private Thread worker;
+    private long lastPurgeNanos;
+
+    OutboxRelay(EntityManager entityManager, KafkaOutboxProducer producer, OutboxSettings settings, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.producer = producer;
+        this.settings = settings;
+        this.published = Counter.builder("outbox.published").description("Events acknowledged by Kafka").register(registry);
+        this.failedRounds = Counter.builder("outbox.relay.failures").description("Relay rounds that Kafka did not acknowledge").register(registry);
+        registry.gauge("outbox.pending", this, OutboxRelay::pendingCount);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!settings.relayEnabled()) {
+            LOG.info("outbox relay disabled by configuration");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
+        wakeUp.release();
+    }
+
+    /** Rows not yet acknowledged by Kafka. */
+    public long pendingCount() {
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> OutboxMessage.count("publishedAt is null"));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    public OffsetDateTime lastSuccess() {
+        return lastSuccess;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                int sent = relayOneRound();
+                backoff = Duration.ZERO;
+                lastError = null;
+                purgeNowAndThen();
+                if (sent < settings.batchSize()) {
+                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failedRounds.increment();
+                backoff = nextBackoff(backoff);
+                if (!e.toString().equals(lastError)) {
+                    LOG.warnf("outbox relay round failed, retrying every %s until Kafka acknowledges: %s", backoff, e);
+                }
+                lastError = e.toString();
+                producer.reset();
+                if (!pause(backoff)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends one batch and marks it published; returns how many rows went out. */
+    int relayOneRound() {
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(() -> {
+            Boolean locked = (Boolean) entityManager
+                    .createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK_KEY)
+                    .getSingleResult();
+            if (!locked) {
+                return 0;
+            }
+            List<OutboxMessage> batch = OutboxMessage.<OutboxMessage>find("publishedAt is null order by sequence")
+                    .page(0, settings.batchSize())
+                    .list();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            send(batch);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            batch.forEach(message -> message.publishedAt = now);
+            published.increment(batch.size());
+            lastSuccess = now;
+            return batch.size();
+        });
+    }
+
+    private void send(List<OutboxMessage> batch) throws Exception {
+        Producer<String, byte[]> kafka = producer.get();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxMessage message : batch) {
+            acks.add(kafka.send(CloudEventRecord.of(message, settings.source())));
+        }
+        kafka.flush();
+        long deadline = System.nanoTime() + settings.deliveryTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            // Any failure aborts the round before a row is marked: the whole batch is sent again, in order.
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void purgeNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastPurgeNanos < TimeUnit.MINUTES.toNanos(10)) {
+            return;
+        }
+        lastPurgeNanos = now;
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(settings.retention());
+        long purged = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.delete("publishedAt < ?1", cutoff));
+        if (purged > 0) {
+            LOG.debugf("purged %d published outbox rows older than %s", purged, cutoff);
+        }
+    }
+
+    private int timeoutSeconds() {
+        return (int) settings.deliveryTimeout().multipliedBy(2).toSeconds() + 30;
+    }
+
+    private Duration nextBackoff(Duration current) {
+        Duration next = current.isZero() ? Duration.ofMillis(200) : current.multipliedBy(2);
+        return next.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : next;
+    }
+
+    private boolean pause(Duration duration) {
+        try {
+            // A commit does not shorten the pause: Kafka is what we are waiting for.
+            Thread.sleep(duration.toMillis());
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
