@@ -148,6 +148,7 @@ public class OutboxRelay {
             if (batch.isEmpty()) {
                 return 0;
             }
+            LOG.debugf("relaying sequences %s..%s (%s rows)", batch.get(0).sequence, batch.get(batch.size() - 1).sequence, (Object) batch.size());
             send(batch);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             batch.forEach(message -> message.publishedAt = now);
@@ -159,6 +160,10 @@ public class OutboxRelay {
 
     private void send(List<OutboxMessage> batch) throws Exception {
         Producer<String, byte[]> kafka = producer.get();
+        // Without metadata, send() fails the first record after max.block.ms but lets later ones through once the
+        // broker is back: that would put an aggregate's version 2 before its version 1. Asking for the partitions
+        // first fails the whole round instead, before anything is sent.
+        batch.stream().map(message -> message.topic).distinct().forEach(kafka::partitionsFor);
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
             acks.add(kafka.send(CloudEventRecord.of(message, settings.source())));
