@@ -1,13 +1,9 @@
 package org.silkroad.testing;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.silkroad.contracts.Topic;
 import org.silkroad.infra.EmbeddedPostgresServer;
 import org.silkroad.infra.KafkaKraftBroker;
 import org.silkroad.infra.Ports;
+import org.silkroad.infra.TopicLayout;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,9 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The PostgreSQL server and Kafka broker of one test JVM, started on first use and stopped when the JVM exits.
@@ -63,7 +57,7 @@ public final class TestInfrastructure {
         } else {
             props.setProperty(BOOTSTRAP, externalKafka);
         }
-        createTopics(props.getProperty(BOOTSTRAP));
+        TopicLayout.ensure(props.getProperty(BOOTSTRAP));
 
         DevelopmentKeys keys = DevelopmentKeys.generate(root.resolve("jwt"));
         props.setProperty(PRIVATE_KEY, keys.privateKey().toString());
@@ -96,24 +90,5 @@ public final class TestInfrastructure {
             throw new IllegalStateException("could not create test database " + database, e);
         }
         return base + database;
-    }
-
-    private static void createTopics(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            for (Topic topic : Topic.values()) {
-                NewTopic newTopic = new NewTopic(topic.topicName(), Topic.PARTITIONS, (short) 1)
-                        .configs(Map.of("cleanup.policy", topic.compacted() ? "compact" : "delete"));
-                try {
-                    admin.createTopics(List.of(newTopic)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("could not create topic " + topic.topicName(), e);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,77 @@
+package org.silkroad.gateway.readmodel.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.silkroad.gateway.readmodel.IncomingEvent;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The read model's writes, as single upsert statements: each one compares versions inside PostgreSQL, so two
+ * consumer threads touching the same source row, or a redelivered older event, cannot overwrite newer state.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ReadModelWriter {
+
+    private final EntityManager em;
+
+    ReadModelWriter(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Stores the aggregate's new state; false when the read model already holds this version or a newer one. */
+    public boolean upsert(IncomingEvent event, OffsetDateTime now) {
+        return em.createNativeQuery("""
+                        INSERT INTO aggregate_state (topic, aggregate_id, source, version, event_type, payload, deleted, event_time, applied_at)
+                        VALUES (:topic, :id, :source, :version, :type, CAST(:payload AS jsonb), FALSE, :time, :now)
+                        ON CONFLICT (topic, aggregate_id) DO UPDATE
+                           SET source = EXCLUDED.source, version = EXCLUDED.version, event_type = EXCLUDED.event_type,
+                               payload = EXCLUDED.payload, deleted = FALSE, event_time = EXCLUDED.event_time,
+                               applied_at = EXCLUDED.applied_at
+                         WHERE aggregate_state.version < EXCLUDED.version
+                        """)
+                .setParameter("topic", event.topic().topicName())
+                .setParameter("id", event.aggregateId())
+                .setParameter("source", event.topic().source())
+                .setParameter("version", event.version())
+                .setParameter("type", event.type())
+                .setParameter("payload", event.payload())
+                .setParameter("time", event.time())
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** Marks the aggregate deleted, keeping its version so an older upsert arriving late cannot revive it. */
+    public boolean delete(IncomingEvent event, OffsetDateTime now) {
+        return em.createNativeQuery("""
+                        INSERT INTO aggregate_state (topic, aggregate_id, source, version, event_type, payload, deleted, event_time, applied_at)
+                        VALUES (:topic, :id, :source, :version, NULL, NULL, TRUE, :time, :now)
+                        ON CONFLICT (topic, aggregate_id) DO UPDATE
+                           SET version = EXCLUDED.version, event_type = NULL, payload = NULL, deleted = TRUE,
+                               event_time = EXCLUDED.event_time, applied_at = EXCLUDED.applied_at
+                         WHERE aggregate_state.version < EXCLUDED.version
+                        """)
+                .setParameter("topic", event.topic().topicName())
+                .setParameter("id", event.aggregateId())
+                .setParameter("source", event.topic().source())
+                .setParameter("version", event.version())
+                .setParameter("time", event.time())
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** Counts one more applied event for the owning service and moves its "last event" time forward, never back. */
+    public void touchSource(IncomingEvent event) {
+        em.createNativeQuery("""
+                        INSERT INTO source_activity (source, last_event_at, events_applied) VALUES (:source, :time, 1)
+                        ON CONFLICT (source) DO UPDATE
+                           SET last_event_at = GREATEST(source_activity.last_event_at, EXCLUDED.last_event_at),
+                               events_applied = source_activity.events_applied + 1
+                        """)
+                .setParameter("source", event.topic().source())
+                .setParameter("time", event.time())
+                .executeUpdate();
+    }
+}
