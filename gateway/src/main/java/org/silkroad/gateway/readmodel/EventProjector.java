@@ -38,7 +38,7 @@ public class EventProjector {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Outcome outcome;
-        if (event.isTombstone()) {
+        if (event.isDeletion()) {
             outcome = writer.delete(event, now) ? Outcome.DELETED : Outcome.STALE;
         } else {
             outcome = writer.upsert(event, now) ? Outcome.APPLIED : Outcome.STALE;

@@ -8,6 +8,7 @@ import org.silkroad.contracts.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * One record of an owning service's topic, read as a binary-mode CloudEvent. A record that cannot be read this way
@@ -18,8 +19,18 @@ import java.time.format.DateTimeParseException;
 public record IncomingEvent(Topic topic, int partition, long offset, String eventId, String source, String type,
                             String aggregateId, long version, OffsetDateTime time, String payload) {
 
+    private static final Pattern DELETED_TYPE = Pattern.compile(".*\\.deleted\\.v\\d+");
+
     public boolean isTombstone() {
         return payload == null;
+    }
+
+    /**
+     * An owner deletes an aggregate with a {@code ….deleted.vN} event (carrying the last state) followed by a
+     * tombstone of the same version; either one is enough for the read model to forget the aggregate.
+     */
+    public boolean isDeletion() {
+        return isTombstone() || DELETED_TYPE.matcher(type).matches();
     }
 
     public static IncomingEvent read(ConsumerRecord<String, String> record) {

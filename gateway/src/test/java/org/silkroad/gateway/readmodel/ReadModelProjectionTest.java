@@ -128,6 +128,23 @@ class ReadModelProjectionTest {
     }
 
     @Test
+    void aDeletedEventFollowedByItsTombstoneRemovesTheAggregateOnce() {
+        String id = "dostyk-" + UUID.randomUUID().toString().substring(0, 8);
+        writer.send(TOPIC, id, asset(id, "Dostyk", 1), headers(id, 1));
+        awaitVersion(id, 1);
+        long before = corridorAggregates();
+
+        writer.send(TOPIC, id, asset(id, "Dostyk", 2),
+                TopicWriter.cloudEvent("/corridor-service", "org.silkroad.corridor.asset.deleted.v1", id, 2));
+        Map<String, String> tombstone = headers(id, 2);
+        tombstone.remove("ce_type");
+        writer.send(TOPIC, id, null, tombstone);
+        awaitVersion(id, 2);
+        given().get("/api/read-model/{topic}/{id}", TOPIC, id).then().body("deleted", equalTo(true));
+        assertEquals(before - 1, corridorAggregates());
+    }
+
+    @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicWithItsReasonAndThePartitionKeepsFlowing() {
         String id = "nurly-" + UUID.randomUUID().toString().substring(0, 8);
         long deadBefore = ((Number) given().get("/api/dashboard/overview").then().extract().path("deadLetters")).longValue();

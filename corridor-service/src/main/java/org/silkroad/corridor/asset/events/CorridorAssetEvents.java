@@ -1,0 +1,24 @@
+package org.silkroad.corridor.asset.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.silkroad.contracts.Topic;
+import org.silkroad.corridor.asset.api.CorridorAssetView;
+import org.silkroad.corridor.asset.domain.CorridorAsset;
+import org.silkroad.platform.outbox.EventOutbox;
+
+/** Publishes the state of corridor assets on {@code corridor.assets.v1}, through the outbox. */
+@ApplicationScoped
+public class CorridorAssetEvents {
+
+    public static final String UPSERTED = "org.silkroad.corridor.asset.upserted.v1";
+
+    private final EventOutbox outbox;
+
+    CorridorAssetEvents(EventOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void changed(CorridorAsset asset) {
+        outbox.publish(Topic.CORRIDOR_ASSETS, UPSERTED, asset.id, asset.version, CorridorAssetView.of(asset));
+    }
+}
