@@ -114,9 +114,10 @@ class FullSystemIT {
         String body = """
                 {"id":"%s","name":"Integration crossing","kind":"border_crossing","countries":["CN","KZ"]}""".formatted(id);
 
+        String token = tokenFromTheCommand();
         long written = System.nanoTime();
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(state.services().get("corridor-service") + "/api/assets"))
-                .header("Authorization", "Bearer " + tokenFromTheCommand())
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
