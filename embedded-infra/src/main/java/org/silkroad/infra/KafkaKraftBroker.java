@@ -79,6 +79,11 @@ public final class KafkaKraftBroker implements AutoCloseable {
     }
 
     private void format() {
+        if (Files.isRegularFile(logDirectory.resolve("meta.properties"))) {
+            // Already formatted by an earlier run: formatting again would pick a new cluster id, which the stored
+            // metadata rejects, and a kept data directory could never start again.
+            return;
+        }
         try {
             Files.createDirectories(logDirectory);
             new Formatter()

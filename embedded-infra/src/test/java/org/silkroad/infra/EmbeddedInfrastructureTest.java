@@ -45,7 +45,7 @@ class EmbeddedInfrastructureTest {
     }
 
     @Test
-    void kafkaKeepsRecordsWhenStoppedAndRestarted() {
+    void kafkaKeepsRecordsWhenStoppedAndRestartedAndWhenStartedAgainOnTheSameDirectory() {
         try (KafkaKraftBroker broker = KafkaKraftBroker.start(dir.resolve("kafka"), Ports.free())) {
             Map<String, Object> producerConfig = Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -57,22 +57,30 @@ class EmbeddedInfrastructureTest {
             }
             broker.stop();
             broker.restart();
-            Map<String, Object> consumerConfig = Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "smoke",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of("smoke"));
-                String value = null;
-                long deadline = System.currentTimeMillis() + 30_000;
-                while (value == null && System.currentTimeMillis() < deadline) {
-                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                    for (var r : records) {
-                        value = r.value();
-                    }
+            assertEquals("before-restart", firstValue(broker, "after-restart"));
+        }
+        // A new run on a kept data directory: the stored cluster must be reused, not formatted again.
+        try (KafkaKraftBroker again = KafkaKraftBroker.start(dir.resolve("kafka"), Ports.free())) {
+            assertEquals("before-restart", firstValue(again, "after-new-start"));
+        }
+    }
+
+    private static String firstValue(KafkaKraftBroker broker, String group) {
+        Map<String, Object> consumerConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("smoke"));
+            String value = null;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (value == null && System.currentTimeMillis() < deadline) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                for (var r : records) {
+                    value = r.value();
                 }
-                assertEquals("before-restart", value);
             }
+            return value;
         }
     }
 }
