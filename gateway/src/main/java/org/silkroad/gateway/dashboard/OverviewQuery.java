@@ -4,34 +4,57 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.silkroad.contracts.Topic;
+import org.silkroad.gateway.dashboard.views.BilateralTotals;
+import org.silkroad.gateway.dashboard.views.CorridorBoard;
+import org.silkroad.gateway.dashboard.views.EventFeed;
+import org.silkroad.gateway.dashboard.views.PolicyTimeline;
+import org.silkroad.gateway.dashboard.views.TradeViews;
 import org.silkroad.gateway.readmodel.DeadLetters;
 import org.silkroad.gateway.readmodel.persistence.Timestamps;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Builds the overview from the read model; every known source appears, also before its first event. */
 @ApplicationScoped
 public class OverviewQuery {
 
+    static final String A = "CHN";
+    static final String B = "KAZ";
+
     private final EntityManager em;
     private final DeadLetters deadLetters;
+    private final TradeViews trade;
+    private final CorridorBoard corridors;
+    private final PolicyTimeline policy;
+    private final EventFeed events;
 
-    OverviewQuery(EntityManager em, DeadLetters deadLetters) {
+    OverviewQuery(EntityManager em, DeadLetters deadLetters, TradeViews trade, CorridorBoard corridors,
+                  PolicyTimeline policy, EventFeed events) {
         this.em = em;
         this.deadLetters = deadLetters;
+        this.trade = trade;
+        this.corridors = corridors;
+        this.policy = policy;
+        this.events = events;
     }
 
     @Transactional
     public Overview current() {
-        OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC);
+        long dead = deadLetters.count();
+        CorridorBoard.Board board = corridors.board();
+        Overview.Kpis kpis = new Overview.Kpis(tradeTiles(), mirrorGap(), board.byStatus(), slowestCrossing(board),
+                policy.timeline().inForceToday(), dead);
+        return new Overview(sources(), dead, kpis, events.page(0, 10).items());
+    }
+
+    private List<SourceOverview> sources() {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         for (Topic topic : Topic.values()) {
             counts.computeIfAbsent(topic.source(), s -> new LinkedHashMap<>()).put(topic.topicName(), 0L);
@@ -57,10 +80,53 @@ public class OverviewQuery {
             Object[] row = bySource.get(source);
             OffsetDateTime last = row == null ? null : Timestamps.utc(row[1]);
             long applied = row == null ? 0 : ((Number) row[2]).longValue();
-            Long age = last == null ? null : Math.max(0, Duration.between(last, asOf).toSeconds());
             result.add(new SourceOverview(source, perTopic.values().stream().mapToLong(Long::longValue).sum(), perTopic,
-                    applied, last, age));
+                    applied, last));
         }
-        return new Overview(asOf, result, deadLetters.count());
+        return result;
+    }
+
+    /** Per reporter: its latest total, the year before (if reported) and the balance, from the first statement. */
+    private List<Overview.TradeTile> tradeTiles() {
+        List<Overview.TradeTile> tiles = new ArrayList<>();
+        trade.totals(A, B).forEach((reporter, years) -> {
+            Map.Entry<Integer, List<BilateralTotals.Total>> latest = years.lastEntry();
+            BilateralTotals.Total t = latest.getValue().get(0);
+            List<BilateralTotals.Total> previous = years.get(latest.getKey() - 1);
+            Double prev = previous == null ? null : previous.get(0).valueUsd();
+            Double yoy = prev == null || prev == 0 ? null : Math.round((t.valueUsd() / prev - 1) * 10000) / 100.0;
+            tiles.add(new Overview.TradeTile(reporter, t.partner(), t.year(), t.valueUsd(),
+                    prev == null ? null : latest.getKey() - 1, prev, yoy, t.balanceUsd(), t.document(), t.statement(),
+                    latest.getValue().size(),
+                    BilateralTotals.conflicting(latest.getValue().stream().map(BilateralTotals.Total::valueUsd).toList())));
+        });
+        return tiles;
+    }
+
+    private Overview.MirrorGap mirrorGap() {
+        Map<String, TreeMap<Integer, List<BilateralTotals.Total>>> totals = trade.totals(A, B);
+        TreeMap<Integer, List<BilateralTotals.Total>> a = totals.getOrDefault(A, new TreeMap<>());
+        TreeMap<Integer, List<BilateralTotals.Total>> b = totals.getOrDefault(B, new TreeMap<>());
+        for (Integer year : a.descendingKeySet()) {
+            if (b.containsKey(year)) {
+                double x = a.get(year).get(0).valueUsd();
+                double y = b.get(year).get(0).valueUsd();
+                return new Overview.MirrorGap(year, A, x, B, y, x - y, y == 0 ? null : Math.round((x - y) / y * 10000) / 100.0);
+            }
+        }
+        return null;
+    }
+
+    private static Overview.SlowestCrossing slowestCrossing(CorridorBoard.Board board) {
+        Overview.SlowestCrossing slowest = null;
+        for (CorridorBoard.AssetRow asset : board.assets()) {
+            for (CorridorBoard.Measurement m : asset.measurements()) {
+                if (m.metric() != null && m.metric().toLowerCase().contains("crossing") && m.value() != null
+                        && (slowest == null || m.value() > slowest.value())) {
+                    slowest = new Overview.SlowestCrossing(asset.id(), asset.name(), m.value(), m.unit(), m.metric(), m.at());
+                }
+            }
+        }
+        return slowest;
     }
 }

@@ -24,10 +24,12 @@ public class EventProjector {
 
     private final ReadModelWriter writer;
     private final MeterRegistry meters;
+    private final ReadModelGeneration generation;
 
-    EventProjector(ReadModelWriter writer, MeterRegistry meters) {
+    EventProjector(ReadModelWriter writer, MeterRegistry meters, ReadModelGeneration generation) {
         this.writer = writer;
         this.meters = meters;
+        this.generation = generation;
     }
 
     @Transactional
@@ -36,6 +38,7 @@ public class EventProjector {
             count(event, Outcome.DUPLICATE);
             return Outcome.DUPLICATE;
         }
+        generation.writing();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Outcome outcome;
         if (event.isDeletion()) {
@@ -45,6 +48,7 @@ public class EventProjector {
         }
         if (outcome != Outcome.STALE) {
             writer.touchSource(event);
+            writer.log(event, outcome.name().toLowerCase(), EventLabel.of(event));
         } else {
             LOG.debugf("skipped %s v%d of %s/%s: the read model holds a newer version", event.eventId(), event.version(),
                     event.topic().topicName(), event.aggregateId());

@@ -1,5 +1,8 @@
 package org.silkroad.gateway.readmodel;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.silkroad.contracts.CloudEventHeaders;
@@ -20,6 +23,7 @@ public record IncomingEvent(Topic topic, int partition, long offset, String even
                             String aggregateId, long version, OffsetDateTime time, String payload) {
 
     private static final Pattern DELETED_TYPE = Pattern.compile(".*\\.deleted\\.v\\d+");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public boolean isTombstone() {
         return payload == null;
@@ -31,6 +35,33 @@ public record IncomingEvent(Topic topic, int partition, long offset, String even
      */
     public boolean isDeletion() {
         return isTombstone() || DELETED_TYPE.matcher(type).matches();
+    }
+
+    /**
+     * Reads the envelope and checks that a non-tombstone payload is a JSON object: everything the live consumers
+     * and a rebuild must agree on before an event may touch the read model.
+     */
+    public static IncomingEvent readChecked(ConsumerRecord<String, String> record) {
+        IncomingEvent event = read(record);
+        if (!event.isTombstone()) {
+            JsonNode node = event.json();
+            if (node == null || !node.isObject()) {
+                throw new UnreadableEvent("payload is not a JSON object");
+            }
+        }
+        return event;
+    }
+
+    /** The payload as a tree; null for a tombstone. */
+    public JsonNode json() {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEvent("payload is not JSON: " + e.getOriginalMessage());
+        }
     }
 
     public static IncomingEvent read(ConsumerRecord<String, String> record) {

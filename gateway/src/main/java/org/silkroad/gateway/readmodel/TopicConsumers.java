@@ -1,10 +1,8 @@
 package org.silkroad.gateway.readmodel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -24,12 +22,14 @@ public class TopicConsumers {
 
     private final EventProjector projector;
     private final DeadLetters deadLetters;
-    private final ObjectMapper json;
+    private final ReadModelLock lock;
+    private final Event<ReadModelChanged> changes;
 
-    TopicConsumers(EventProjector projector, DeadLetters deadLetters, ObjectMapper json) {
+    TopicConsumers(EventProjector projector, DeadLetters deadLetters, ReadModelLock lock, Event<ReadModelChanged> changes) {
         this.projector = projector;
         this.deadLetters = deadLetters;
-        this.json = json;
+        this.lock = lock;
+        this.changes = changes;
     }
 
     @Incoming("trade-observations")
@@ -71,35 +71,23 @@ public class TopicConsumers {
     void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event;
         try {
-            event = IncomingEvent.read(record);
-            requireJsonObject(event);
+            event = IncomingEvent.readChecked(record);
         } catch (UnreadableEvent e) {
             deadLetters.record(record, e.getMessage());
             throw e;
         }
-        applyPatiently(event);
-    }
-
-    private void requireJsonObject(IncomingEvent event) {
-        if (event.isTombstone()) {
-            return;
-        }
-        try {
-            JsonNode node = json.readTree(event.payload());
-            if (node == null || !node.isObject()) {
-                throw new UnreadableEvent("payload is not a JSON object");
-            }
-        } catch (JsonProcessingException e) {
-            throw new UnreadableEvent("payload is not JSON: " + e.getOriginalMessage());
+        EventProjector.Outcome outcome = lock.shared(() -> applyPatiently(event));
+        if (outcome == EventProjector.Outcome.APPLIED || outcome == EventProjector.Outcome.DELETED) {
+            // After the commit: whoever recomputes views must see this change.
+            changes.fire(ReadModelChanged.of(event, outcome, EventLabel.of(event)));
         }
     }
 
-    private void applyPatiently(IncomingEvent event) {
+    private EventProjector.Outcome applyPatiently(IncomingEvent event) {
         long delay = 100;
         while (true) {
             try {
-                projector.apply(event);
-                return;
+                return projector.apply(event);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not apply %s to the read model; retrying in %d ms", event.eventId(), delay);
                 try {

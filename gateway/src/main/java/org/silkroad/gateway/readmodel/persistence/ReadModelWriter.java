@@ -74,4 +74,28 @@ public class ReadModelWriter {
                 .setParameter("time", event.time())
                 .executeUpdate();
     }
+
+    /** Records an applied change for the event feed. */
+    public void log(IncomingEvent event, String outcome, String label) {
+        em.createNativeQuery("""
+                        INSERT INTO event_log (event_id, topic, aggregate_id, source, event_type, version, outcome, label, event_time)
+                        VALUES (:id, :topic, :aggregate, :source, :type, :version, :outcome, :label, :time)
+                        ON CONFLICT (event_id) DO NOTHING
+                        """)
+                .setParameter("id", event.eventId())
+                .setParameter("topic", event.topic().topicName())
+                .setParameter("aggregate", event.aggregateId())
+                .setParameter("source", event.topic().source())
+                .setParameter("type", event.type())
+                .setParameter("version", event.version())
+                .setParameter("outcome", outcome)
+                .setParameter("label", label)
+                .setParameter("time", event.time())
+                .executeUpdate();
+    }
+
+    /** Empties everything derived from the topics; the dead-letter record stays, as the refusals stay on the DLQs. */
+    public void truncate() {
+        em.createNativeQuery("TRUNCATE aggregate_state, processed_event, source_activity, event_log").executeUpdate();
+    }
 }

@@ -1,0 +1,157 @@
+package org.silkroad.gateway.readmodel.rebuild;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.silkroad.contracts.Topic;
+import org.silkroad.gateway.readmodel.EventProjector;
+import org.silkroad.gateway.readmodel.IncomingEvent;
+import org.silkroad.gateway.readmodel.ReadModelChanged;
+import org.silkroad.gateway.readmodel.ReadModelGeneration;
+import org.silkroad.gateway.readmodel.ReadModelLock;
+import org.silkroad.gateway.readmodel.UnreadableEvent;
+import org.silkroad.gateway.readmodel.persistence.ReadModelWriter;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Rebuilds the read model from the beginning of every topic. The live consumers keep their consumer groups and
+ * positions: while the rebuild holds the {@link ReadModelLock} they wait, and afterwards every record they had read
+ * up to the rebuild's end offsets is found as a duplicate by its {@code ce_id}, while later ones apply normally.
+ * The replay uses its own plain consumer without a group (manual assignment), so it neither commits offsets nor
+ * rebalances the live channels.
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    private static final int BATCH = 500;
+
+    private final EventProjector projector;
+    private final ReadModelWriter writer;
+    private final ReadModelLock lock;
+    private final ReadModelGeneration generation;
+    private final Event<ReadModelChanged> changes;
+    private final String bootstrapServers;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    ReadModelRebuild(EventProjector projector, ReadModelWriter writer, ReadModelLock lock, ReadModelGeneration generation,
+                     Event<ReadModelChanged> changes,
+                     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.projector = projector;
+        this.writer = writer;
+        this.lock = lock;
+        this.generation = generation;
+        this.changes = changes;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public RebuildReport rebuild() {
+        if (!running.compareAndSet(false, true)) {
+            throw new WebApplicationException("a rebuild is already running", Response.Status.CONFLICT);
+        }
+        try {
+            RebuildReport report = lock.exclusive(this::replay);
+            changes.fire(ReadModelChanged.rebuild());
+            return report;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private RebuildReport replay() {
+        OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        long start = System.nanoTime();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.CLIENT_ID_CONFIG, "gateway-rebuild-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(64 * 1024 * 1024)),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (Topic topic : Topic.values()) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic.topicName(), Duration.ofSeconds(10));
+                if (infos != null) {
+                    infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            // Taken under the lock: everything a live consumer applied before lies below these offsets.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            consumer.seekToBeginning(partitions);
+            QuarkusTransaction.requiringNew().run(() -> {
+                generation.writing();
+                writer.truncate();
+            });
+
+            long read = 0;
+            long applied = 0;
+            long unreadable = 0;
+            List<IncomingEvent> batch = new ArrayList<>(BATCH);
+            while (!reachedEnd(consumer, end)) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, String> record : records) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.get(tp)) {
+                        continue;
+                    }
+                    read++;
+                    try {
+                        batch.add(IncomingEvent.readChecked(record));
+                    } catch (UnreadableEvent e) {
+                        unreadable++;
+                    }
+                    if (batch.size() >= BATCH) {
+                        applied += applyAll(batch);
+                    }
+                }
+            }
+            applied += applyAll(batch);
+            long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("rebuilt the read model from %d records (%d changes, %d unreadable) in %d ms", read, applied,
+                    unreadable, ms);
+            return new RebuildReport(startedAt, read, applied, unreadable, ms, read * 1000.0 / ms);
+        }
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One transaction per batch: the replay is the throughput case, not the latency one. */
+    private long applyAll(List<IncomingEvent> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long changed = QuarkusTransaction.requiringNew().call(() -> batch.stream()
+                .map(projector::apply)
+                .filter(o -> o == EventProjector.Outcome.APPLIED || o == EventProjector.Outcome.DELETED)
+                .count());
+        batch.clear();
+        return changed;
+    }
+}

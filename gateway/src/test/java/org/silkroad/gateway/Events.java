@@ -1,0 +1,85 @@
+package org.silkroad.gateway;
+
+import org.silkroad.testing.TopicWriter;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Writes the owning services' events as they publish them, for the gateway's tests. */
+public final class Events {
+
+    public static final String OBSERVATIONS = "trade.observations.v1";
+    public static final String ASSETS = "corridor.assets.v1";
+    public static final String MEASUREMENTS = "corridor.measurements.v1";
+    public static final String STATUS = "corridor.status.v1";
+    public static final String MILESTONES = "policy.milestones.v1";
+
+    private final TopicWriter writer;
+
+    public Events(TopicWriter writer) {
+        this.writer = writer;
+    }
+
+    public static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A made-up alpha-3 code no other test uses, so a test's country pair is its own. */
+    public static String country() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "X" + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26));
+    }
+
+    public String observation(String reporter, String partner, String flow, String period, double valueUsd,
+                              String document, String statement) {
+        String id = UUID.randomUUID().toString();
+        String json = """
+                {"id":"%s","reporter":"%s","partner":"%s","flow":"%s","period":"%s","commodity":"TOTAL","valueUsd":%s,
+                 "source":{"document":"%s","statement":"%s"},"note":null,"version":1,"updatedAt":"2026-11-23T10:00:00Z"}"""
+                .formatted(id, reporter, partner, flow, period, valueUsd, document, statement);
+        send(OBSERVATIONS, "/trade-service", "org.silkroad.trade.observation.upserted.v1", id, 1, json);
+        return id;
+    }
+
+    public void asset(String id, String name, long version, String extraJson) {
+        String json = """
+                {"id":"%s","name":"%s","kind":"border_crossing","countries":["CN","KZ"],"aliases":[],"note":null,
+                 "version":%d,"updatedAt":"2026-11-23T10:00:00Z"%s}""".formatted(id, name, version,
+                extraJson == null ? "" : "," + extraJson);
+        send(ASSETS, "/corridor-service", "org.silkroad.corridor.asset.upserted.v1", id, version, json);
+    }
+
+    public String status(String assetId, String status, String since) {
+        String id = assetId + "-status-" + suffix();
+        send(STATUS, "/corridor-service", "org.silkroad.corridor.status.changed.v1", id, 1, """
+                {"id":"%s","assetId":"%s","status":"%s","since":"%s","version":1}""".formatted(id, assetId, status, since));
+        return id;
+    }
+
+    public String measurement(String assetId, String metric, double value, String unit, String measuredAt) {
+        String id = assetId + "-m-" + suffix();
+        send(MEASUREMENTS, "/corridor-service", "org.silkroad.corridor.measurement.recorded.v1", id, 1, """
+                {"id":"%s","assetId":"%s","metric":"%s","value":%s,"unit":"%s","measuredAt":"%s","version":1}"""
+                .formatted(id, assetId, metric, value, unit, measuredAt));
+        return id;
+    }
+
+    public void milestone(String id, String title, String category, String date, String extraJson) {
+        send(MILESTONES, "/policy-service", "org.silkroad.policy.milestone.upserted.v1", id, 1, """
+                {"id":"%s","title":"%s","category":"%s","date":"%s","actors":["CN","KZ"],"summary":null,"version":1,
+                 "updatedAt":"2026-11-23T10:00:00Z"%s}""".formatted(id, title, category, date,
+                extraJson == null ? "" : "," + extraJson));
+    }
+
+    public void tombstone(String topic, String source, String id, long version) {
+        Map<String, String> headers = TopicWriter.cloudEvent(source, "x", id, version);
+        headers.remove("ce_type");
+        headers.remove("content-type");
+        writer.send(topic, id, null, headers);
+    }
+
+    private void send(String topic, String source, String type, String key, long version, String json) {
+        writer.send(topic, key, json, TopicWriter.cloudEvent(source, type, key, version));
+    }
+}

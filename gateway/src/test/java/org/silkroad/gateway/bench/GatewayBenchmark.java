@@ -1,0 +1,210 @@
+package org.silkroad.gateway.bench;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.silkroad.contracts.Topic;
+import org.silkroad.gateway.Events;
+import org.silkroad.testing.ObservatoryTestResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.silkroad.testing.Tokens;
+import org.silkroad.testing.TopicWriter;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Prints figures, asserts nothing: wrk against the overview and a trivial endpoint, freshness of stream
+ * notifications after writes, rebuild rate against a plain consumer. Run with
+ * {@code ./mvnw -B verify -pl gateway -Dtest=GatewayBenchmark -Dgateway.excludedGroups=none
+ * [-Dbench.rebuild.events=1000000]}; needs {@code wrk} on the PATH for the first part.
+ */
+@Tag("benchmark")
+@QuarkusTest
+@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "gateway"))
+class GatewayBenchmark {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void printFigures() throws Exception {
+        wrk("/api/dashboard/overview");
+        wrk("/q/health/live");
+        freshness(Integer.getInteger("bench.freshness.events", 1000));
+        rebuild(Integer.getInteger("bench.rebuild.events", 100_000));
+    }
+
+    void wrk(String path) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("wrk", "-t2", "-c64", "-d10s", "--latency", base.resolve(path).toString())
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            System.out.println("BENCH wrk not installed (apt-get install wrk): " + e.getMessage());
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        System.out.printf("BENCH wrk %-28s rps=%s p50=%s p99=%s%n", path, find(out, "Requests/sec:\\s+(\\S+)"),
+                find(out, "\\s50%\\s+(\\S+)"), find(out, "\\s99%\\s+(\\S+)"));
+    }
+
+    static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    void freshness(int count) throws Exception {
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/stream")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        Pattern ids = Pattern.compile("\"aggregateId\":\"(fresh-[^\"]+)\"");
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    long now = System.nanoTime();
+                    Matcher m = ids.matcher(line);
+                    while (m.find()) {
+                        seen.putIfAbsent(m.group(1), now);
+                    }
+                }
+            } catch (Exception e) {
+                // closed
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(2000);
+        String run = Events.suffix();
+        long[] sent = new long[count];
+        try (TopicWriter writer = TopicWriter.open()) {
+            Events events = new Events(writer);
+            for (int i = 0; i < count; i++) {
+                String id = "fresh-" + run + "-" + i;
+                events.asset(id, "Freshness " + i, 1, null);
+                sent[i] = System.nanoTime();
+                Thread.sleep(5);
+            }
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (seen.size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        long[] latencies = new long[count];
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            Long at = seen.get("fresh-" + run + "-" + i);
+            if (at != null) {
+                latencies[n++] = Math.max(0, (at - sent[i]) / 1_000_000);
+            }
+        }
+        long[] got = Arrays.copyOf(latencies, n);
+        Arrays.sort(got);
+        System.out.printf("BENCH freshness write->SSE over %d events: received=%d p50=%d ms p99=%d ms%n", count, n,
+                n == 0 ? -1 : got[n / 2], n == 0 ? -1 : got[Math.min(n - 1, (int) (n * 0.99))]);
+        reader.interrupt();
+        response.body().close();
+    }
+
+    void rebuild(int count) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, "20",
+                ProducerConfig.BATCH_SIZE_CONFIG, "262144", ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                new StringSerializer(), new StringSerializer())) {
+            String run = Events.suffix();
+            for (int i = 0; i < count; i++) {
+                // A thousand keys with growing versions: realistic for a state topic before compaction.
+                String key = "bench-" + run + "-" + (i % 1000);
+                long version = i / 1000 + 1;
+                String json = """
+                        {"id":"%s","name":"Bench %d","kind":"border_crossing","countries":["CN","KZ"],"version":%d,"updatedAt":"2026-11-23T10:00:00Z"}"""
+                        .formatted(key, i, version);
+                RecordHeaders headers = new RecordHeaders();
+                TopicWriter.cloudEvent("/corridor-service", "org.silkroad.corridor.asset.upserted.v1", key, version)
+                        .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>("corridor.assets.v1", null, key, json, headers));
+            }
+            producer.flush();
+        }
+        // Let the live consumers catch up first, so the rebuild measures replay, not competition.
+        long until = System.currentTimeMillis() + 600_000;
+        long previous = -1;
+        while (System.currentTimeMillis() < until) {
+            Thread.sleep(3000);
+            long applied = ((Number) given().get("/api/dashboard/overview").then().extract()
+                    .path("sources.find { it.source == 'corridor' }.eventsApplied")).longValue();
+            if (applied == previous) {
+                break;
+            }
+            previous = applied;
+        }
+        long plainStart = System.nanoTime();
+        long plainRecords = plainRead(bootstrap);
+        double plainSeconds = (System.nanoTime() - plainStart) / 1e9;
+        // A rebuild of a million records outlasts RestAssured's test timeout: a plain client that waits.
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/admin/rebuild"))
+                .header("Authorization", "Bearer " + Tokens.editor()).timeout(Duration.ofHours(1))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var report = io.restassured.path.json.JsonPath.from(answer.body());
+        System.out.printf("BENCH rebuild: %d records in %d ms = %.0f records/s (%d changes applied)%n",
+                report.getLong("recordsRead"), report.getLong("durationMs"), report.getDouble("recordsPerSecond"),
+                report.getLong("applied"));
+        System.out.printf("BENCH plain consumer: %d records in %.0f ms = %.0f records/s%n", plainRecords,
+                plainSeconds * 1000, plainRecords / plainSeconds);
+    }
+
+    static long plainRead(String bootstrap) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000", ConsumerConfig.CLIENT_ID_CONFIG, "bench-" + UUID.randomUUID()),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (Topic topic : Topic.values()) {
+                consumer.partitionsFor(topic.topicName()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            consumer.seekToBeginning(partitions);
+            long read = 0;
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                read += consumer.poll(Duration.ofMillis(500)).count();
+            }
+            return read;
+        }
+    }
+}

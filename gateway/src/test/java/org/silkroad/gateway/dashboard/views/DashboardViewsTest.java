@@ -1,0 +1,162 @@
+package org.silkroad.gateway.dashboard.views;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.silkroad.gateway.Events;
+import org.silkroad.gateway.dashboard.DashboardViews;
+import org.silkroad.testing.ObservatoryTestResource;
+import org.silkroad.testing.TopicWriter;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "gateway"))
+class DashboardViewsTest {
+
+    static TopicWriter writer;
+    static Events events;
+
+    @BeforeAll
+    static void open() {
+        writer = TopicWriter.open();
+        events = new Events(writer);
+    }
+
+    @AfterAll
+    static void close() {
+        writer.close();
+    }
+
+    static void awaitVersion(String topic, String id) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/read-model/{t}/{id}", topic, id)
+                .then().statusCode(200));
+    }
+
+    @Test
+    void targetsAreJudgedAgainstEveryRecordedFigureOfTheirDeadlineYear() {
+        String a = Events.country();
+        String b = Events.country();
+        String s = Events.suffix();
+        // Statement A: 8.0 + 6.0 = 14.0 bn; statement B: 10.0 + 7.0 = 17.0 bn; balance A = 2.0 bn.
+        events.observation(a, b, "export", "2015", 8.0e9, "Doc A " + s, "Table 1");
+        events.observation(a, b, "import", "2015", 6.0e9, "Doc A " + s, "Table 1");
+        events.observation(a, b, "export", "2015", 10.0e9, "Doc B " + s, "p. 4");
+        String last = events.observation(a, b, "import", "2015", 7.0e9, "Doc B " + s, "p. 4");
+        String target = "{\"metric\":\"bilateral_trade_total\",\"reporter\":\"%s\",\"partner\":\"%s\",\"value\":%s,\"unit\":\"billion_usd\",\"deadline\":\"%s\"}";
+        events.milestone("t15-" + s, "15 bn by 2015", "target", "2015", "\"target\":" + target.formatted(a, b, 15, "2015"));
+        events.milestone("t12-" + s, "12 bn by 2015", "target", "2015", "\"target\":" + target.formatted(a, b, 12, "2015"));
+        events.milestone("t20-" + s, "20 bn by 2015", "target", "2015", "\"target\":" + target.formatted(a, b, 20, "2015"));
+        events.milestone("t99-" + s, "30 bn by 2099", "target", "2099", "\"target\":" + target.formatted(a, b, 30, "2099"));
+        awaitVersion(Events.OBSERVATIONS, last);
+        awaitVersion(Events.MILESTONES, "t99-" + s);
+
+        var policy = given().get("/api/dashboard/policy").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> t15 = policy.getMap("targets.find { it.milestoneId == 't15-" + s + "' }");
+        assertEquals("disputed", t15.get("status"));
+        // JSON numbers arrive as floats in RestAssured: compare to well within a million USD.
+        assertEquals(15.0e9, ((Number) t15.get("targetValue")).doubleValue(), 1e4);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> figures = (List<Map<String, Object>>) t15.get("figures");
+        assertEquals(2, figures.size());
+        Map<String, Object> docA = figures.stream().filter(f -> f.get("document").equals("Doc A " + s)).findFirst().orElseThrow();
+        assertEquals(14.0e9, ((Number) docA.get("value")).doubleValue(), 1e4);
+        assertEquals(false, docA.get("met"));
+        assertEquals(2, ((List<?>) docA.get("observationIds")).size(), "provenance names both observations");
+        assertEquals("met", policy.getString("targets.find { it.milestoneId == 't12-" + s + "' }.status"));
+        assertEquals("missed", policy.getString("targets.find { it.milestoneId == 't20-" + s + "' }.status"));
+        assertEquals("pending", policy.getString("targets.find { it.milestoneId == 't99-" + s + "' }.status"));
+
+        // The same figures in the trend: both statements of the total visible, flagged as a conflict.
+        given().queryParam("a", a).queryParam("b", b).get("/api/dashboard/trade-trend").then().statusCode(200)
+                .body("series.find { it.reporter == '" + a + "' && it.flow == 'total' }.points[0].conflict", equalTo(true))
+                .body("series.find { it.reporter == '" + a + "' && it.flow == 'total' }.points[0].statements.valueUsd",
+                        containsInAnyOrder(14.0e9f, 17.0e9f))
+                .body("conflicts.year", hasItem(2015));
+    }
+
+    @Test
+    void theChinaKazakhstanTrendShowsEveryStatementAndMilestonesOnTheSameAxis() {
+        String s = Events.suffix();
+        events.observation("KAZ", "CHN", "export", "1998", 0.5e9, "Trend doc " + s, "Table 9");
+        String last = events.observation("KAZ", "CHN", "import", "1998", 0.2e9, "Trend doc " + s, "Table 9");
+        events.milestone("western-dev-" + s, "Western Development", "strategy", "2000", null);
+        awaitVersion(Events.OBSERVATIONS, last);
+        awaitVersion(Events.MILESTONES, "western-dev-" + s);
+        var trend = given().get("/api/dashboard/trade-trend").then().statusCode(200)
+                .body("unit", equalTo("USD")).body("fromYear", equalTo(1992)).body("toYear", equalTo(2020))
+                .body("milestones.id", hasItem("western-dev-" + s))
+                .extract().jsonPath();
+        List<Map<String, Object>> totals1998 = trend.getList(
+                "series.find { it.reporter == 'KAZ' && it.flow == 'total' }.points.find { it.year == 1998 }.statements");
+        assertTrue(totals1998.stream().anyMatch(st -> ("Trend doc " + s).equals(st.get("document"))
+                && Math.abs(((Number) st.get("valueUsd")).doubleValue() - 0.7e9) < 1e3), "derived total 0.7 bn: " + totals1998);
+        given().get("/api/dashboard/overview").then().statusCode(200)
+                .body("kpis.trade.reporter", hasItem("KAZ"))
+                .body("kpis.deadLetters", notNullValue())
+                .body("lastEvents", notNullValue());
+    }
+
+    @Test
+    void theCorridorBoardJoinsStatusMeasurementsUtilizationAndALocation() {
+        String s = Events.suffix();
+        String id = "board-" + s;
+        events.asset(id, "Board crossing", 1,
+                "\"location\":{\"lat\":44.21,\"lon\":80.41},\"capacity\":{\"value\":40,\"unit\":\"trains/day\"}");
+        events.status(id, "congested", "2024-01-01");
+        events.measurement(id, "throughput", 30, "trains/day", "2024-02-01");
+        events.measurement(id, "crossing_time", 999, "h", "2024-02-01");
+        events.measurement(id, "crossing_time", 12, "h", "2023-01-01");
+        String marker = "board-marker-" + s;
+        events.asset(marker, "Marker", 1, null);
+        awaitVersion(Events.ASSETS, marker);
+        // The measurements travel on other partitions than the marker: wait until the newer crossing time is in
+        // too, or an earlier view holding only the older one would be read.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/dashboard/corridors").then()
+                .body("assets.find { it.id == '" + id + "' }.measurements.size()", equalTo(2))
+                .body("assets.find { it.id == '" + id + "' }.measurements.find { it.metric == 'crossing_time' }.at", equalTo("2024-02-01")));
+        given().get("/api/dashboard/corridors").then().statusCode(200)
+                .body("assets.find { it.id == '" + id + "' }.status", equalTo("congested"))
+                .body("assets.find { it.id == '" + id + "' }.measurements.find { it.metric == 'throughput' }.utilizationPct", equalTo(75.0f))
+                .body("assets.find { it.id == '" + id + "' }.measurements.find { it.metric == 'crossing_time' }.value", equalTo(999.0f))
+                .body("geojson.type", equalTo("FeatureCollection"))
+                .body("geojson.features.find { it.id == '" + id + "' }.geometry.coordinates", contains(80.41f, 44.21f))
+                .body("byStatus.congested", notNullValue());
+        given().get("/api/dashboard/overview").then()
+                .body("kpis.slowestCrossing.assetId", equalTo(id))
+                .body("kpis.assetsByStatus.congested", notNullValue());
+    }
+
+    @Test
+    void everyViewAnswersNotModifiedToItsETagAndSaysHowFreshItIs() {
+        for (String view : DashboardViews.STREAMED) {
+            var response = given().get("/api/dashboard/" + view).then().statusCode(200)
+                    .header("Cache-Control", containsString("no-cache"))
+                    .body("view", equalTo(view)).body("asOf", notNullValue()).body("stale", notNullValue())
+                    .body("freshness[0].source", notNullValue())
+                    .extract();
+            given().header("If-None-Match", response.header("ETag")).get("/api/dashboard/" + view)
+                    .then().statusCode(304);
+        }
+        given().get("/api/dashboard/events?size=501").then().statusCode(400);
+        given().get("/api/dashboard/events?page=1&size=2").then().statusCode(200).body("size", equalTo(2));
+    }
+}

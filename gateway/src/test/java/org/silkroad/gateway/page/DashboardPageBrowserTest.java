@@ -1,0 +1,101 @@
+package org.silkroad.gateway.page;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.silkroad.gateway.Events;
+import org.silkroad.testing.ObservatoryTestResource;
+import org.silkroad.testing.TopicWriter;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Opens the dashboard in the system's headless Chromium: the data written to the topics shows in the tiles and
+ * charts, and one more event appears on the page without a reload. Needs the Debian packages chromium and
+ * chromium-driver; skipped (not failed) where /usr/bin/chromedriver is absent.
+ */
+@QuarkusTest
+@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "gateway"))
+class DashboardPageBrowserTest {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TestHTTPResource("/")
+    URL page;
+
+    @Test
+    void theDashboardShowsTheReadModelAndUpdatesLiveWithoutReload() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
+                "no /usr/bin/chromedriver: install the Debian packages chromium and chromium-driver to run the browser test");
+        String s = Events.suffix();
+        try (TopicWriter writer = TopicWriter.open()) {
+            Events events = new Events(writer);
+            events.observation("KAZ", "CHN", "export", "2019", 9.1e9, "Browser doc " + s, "Table 1.1");
+            String last = events.observation("KAZ", "CHN", "import", "2019", 5.6e9, "Browser doc " + s, "Table 1.1");
+            events.milestone("browser-bri-" + s, "Belt and Road " + s, "strategy", "2013-09", null);
+            events.asset("browser-" + s, "Browser crossing " + s, 1, "\"location\":{\"lat\":44.1,\"lon\":80.3}");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/api/read-model/trade.observations.v1/" + last).then().statusCode(200));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().get("/api/read-model/corridor.assets.v1/browser-" + s).then().statusCode(200));
+
+            Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                    "--window-size=1440,2200", "--user-data-dir=" + profile.toAbsolutePath());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            WebDriver browser = new ChromeDriver(service, options);
+            try {
+                browser.get(page.toString());
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                wait.until(d -> d.findElement(By.id("connection")).getText().equals("live"));
+                wait.until(d -> d.findElement(By.id("kpis")).getText().contains("reported by KAZ"));
+                wait.until(d -> !d.findElements(By.cssSelector("#trend svg circle")).isEmpty());
+                wait.until(d -> !d.findElements(By.cssSelector("#trend svg g.milestone")).isEmpty());
+                wait.until(d -> d.findElement(By.id("timeline")).getText().contains("Belt and Road " + s));
+                wait.until(d -> d.findElement(By.id("map")).getText().contains("Browser crossing " + s));
+                assertFalse(browser.findElement(By.id("kpis")).getText().isBlank());
+                browser.findElement(By.tagName("body")).sendKeys(""); // the page stays the same document from here on
+                Object marker = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__loadMarker = 'same page';");
+
+                String live = "Live crossing " + s;
+                events.asset("browser-live-" + s, live, 1, null);
+                wait.until(d -> d.findElement(By.id("feed")).getText().contains(live));
+                wait.until(d -> d.findElement(By.id("corridors")).getText().contains(live));
+                Object still = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__loadMarker;");
+                assertTrue(marker.equals(still), "updated without a reload");
+
+                File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+                Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+}

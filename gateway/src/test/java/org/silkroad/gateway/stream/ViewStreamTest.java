@@ -1,0 +1,92 @@
+package org.silkroad.gateway.stream;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.silkroad.gateway.Events;
+import org.silkroad.gateway.dashboard.DashboardViews;
+import org.silkroad.testing.ObservatoryTestResource;
+import org.silkroad.testing.TopicWriter;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "gateway"))
+class ViewStreamTest {
+
+    @TestHTTPResource("/api/stream")
+    URI stream;
+
+    @Test
+    void aSubscriberGetsEveryViewAtOnceAndThenTheChangeAfterAnEventIsWritten() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElse(null));
+        BlockingQueue<String> data = new ArrayBlockingQueue<>(10_000);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("data:")) {
+                        data.add(line.substring(5).trim());
+                    }
+                }
+            } catch (Exception e) {
+                // closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            List<String> current = new ArrayList<>();
+            for (int i = 0; i < DashboardViews.STREAMED.size(); i++) {
+                String event = data.poll(20, TimeUnit.SECONDS);
+                assertNotNull(event, "current state of every view arrives at once");
+                current.add(event);
+            }
+            for (String view : DashboardViews.STREAMED) {
+                assertTrue(current.stream().anyMatch(e -> e.contains("\"view\":\"" + view + "\"") && e.contains("\"reason\":\"current\"")),
+                        "current state of " + view);
+            }
+            String id = "stream-" + Events.suffix();
+            try (TopicWriter writer = TopicWriter.open()) {
+                new Events(writer).asset(id, "Streamed crossing", 1, null);
+            }
+            long deadline = System.currentTimeMillis() + 30_000;
+            String notification = null;
+            while (System.currentTimeMillis() < deadline && notification == null) {
+                String event = data.poll(1, TimeUnit.SECONDS);
+                if (event != null && event.contains("\"view\":\"corridors\"") && event.contains("\"aggregateId\":\"" + id + "\"")) {
+                    notification = event;
+                }
+            }
+            assertNotNull(notification, "the corridor board's change reached the subscriber");
+            assertTrue(notification.contains("\"etag\":\"W/"), notification.substring(0, Math.min(300, notification.length())));
+            assertTrue(notification.contains("Streamed crossing"), "the new state travels with the notification");
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
+    }
+}
