@@ -18,7 +18,8 @@ public class MilestoneEvents {
         this.outbox = outbox;
     }
 
-    public void changed(Milestone milestone) {
-        outbox.publish(Topic.POLICY_MILESTONES, UPSERTED, milestone.id, milestone.version, MilestoneView.of(milestone));
+    /** The full state as of the day the change is published, including the status derived for that day. */
+    public void changed(Milestone milestone, MilestoneView state) {
+        outbox.publish(Topic.POLICY_MILESTONES, UPSERTED, milestone.id, milestone.version, state);
     }
 }
