@@ -84,10 +84,7 @@ public class PolicyTimeline {
             boolean inForce = inForce(m.path("category").asText(""), status, date, end, today);
             milestones.add(new Milestone(id, m.path("title").asText(id), m.path("category").asText(null), date, end,
                     Integer.parseInt(date.substring(0, 4)), actors, m.path("summary").asText(null), status, inForce));
-            Attainment attainment = attainment(id, m, actors, today);
-            if (attainment != null) {
-                targets.add(attainment);
-            }
+            targets.addAll(attainments(id, m, actors, today));
         }
         return new Timeline(today.toString(), milestones, targets, milestones.stream().filter(Milestone::inForce).count());
     }
@@ -97,7 +94,8 @@ public class PolicyTimeline {
      * programme, agreement, partnership, institution) that has started and not ended.
      */
     static boolean inForce(String category, String status, String date, String end, LocalDate today) {
-        if (status != null) {
+        // "unknown" means policy-service had no lifecycle dates to derive from: judge by the kind of milestone.
+        if (status != null && !status.equalsIgnoreCase("unknown")) {
             return IN_FORCE.contains(status.toLowerCase(Locale.ROOT));
         }
         if (!LASTING.contains(category)) {
@@ -120,6 +118,39 @@ public class PolicyTimeline {
             case 7 -> LocalDate.parse(fuzzy + "-01").plusMonths(1).minusDays(1);
             default -> LocalDate.parse(fuzzy.substring(0, 10));
         };
+    }
+
+    /**
+     * The milestone's targets as policy-service publishes them ({@code targets[]}: metric, value, unit, deadline,
+     * tradeSeries or corridorAsset); older payloads with one {@code target} object or a target title still work.
+     */
+    private List<Attainment> attainments(String id, JsonNode m, List<String> actors, LocalDate today) {
+        JsonNode list = m.get("targets");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            Attainment single = attainment(id, m, actors, today);
+            return single == null ? List.of() : List.of(single);
+        }
+        List<Attainment> result = new ArrayList<>();
+        for (JsonNode target : list) {
+            String deadline = text(target, "deadline");
+            if (!target.path("value").isNumber() || deadline == null || !deadline.matches("^[0-9]{4}.*")) {
+                // A commitment without a deadline (a design capacity, a loan pledge) cannot be met or missed.
+                continue;
+            }
+            double value = target.get("value").asDouble() * multiplier(target.path("unit").asText(""));
+            String unit = target.path("unit").asText("").toLowerCase(Locale.ROOT).endsWith("usd") ? "USD" : target.path("unit").asText();
+            JsonNode series = target.path("tradeSeries");
+            String reporter = series.isObject() ? ALPHA3.getOrDefault(series.path("reporter").asText(), series.path("reporter").asText()) : null;
+            String partner = series.isObject() ? ALPHA3.getOrDefault(series.path("partner").asText(), series.path("partner").asText()) : null;
+            result.add(judge(id, m.path("title").asText(id), target.path("metric").asText("total_trade"), value, unit,
+                    Integer.parseInt(deadline.substring(0, 4)), reporter, partner, text(target, "corridorAsset"), actors, today));
+        }
+        return result;
+    }
+
+    private static double multiplier(String unit) {
+        String u = unit.toLowerCase(Locale.ROOT);
+        return u.startsWith("billion") ? 1e9 : u.startsWith("million") ? 1e6 : u.startsWith("thousand") ? 1e3 : 1;
     }
 
     private Attainment attainment(String id, JsonNode m, List<String> actors, LocalDate today) {
@@ -164,6 +195,12 @@ public class PolicyTimeline {
         } else {
             return null;
         }
+        return judge(id, title, metric, value, unit, deadline, reporter, partner, assetId, actors, today);
+    }
+
+    /** Compares a target with every figure recorded for its deadline year, each figure judged on its own. */
+    private Attainment judge(String id, String title, String metric, double value, String unit, int deadline,
+                             String reporter, String partner, String assetId, List<String> actors, LocalDate today) {
         List<Figure> figures = new ArrayList<>();
         String subject;
         if (assetId != null) {

@@ -94,6 +94,30 @@ class DashboardViewsTest {
     }
 
     @Test
+    void targetsInPolicyServicesListFormAreJudgedAndOnesWithoutADeadlineAreLeftOut() {
+        String a = Events.country();
+        String b = Events.country();
+        String s = Events.suffix();
+        events.observation(a, b, "export", "2014", 9.0e9, "Doc L " + s, "Table 2");
+        String last = events.observation(a, b, "import", "2014", 4.0e9, "Doc L " + s, "Table 2");
+        // The shape of policy.milestones.v1: targets[] with tradeSeries, and a capacity without a deadline.
+        events.milestone("tl-" + s, "Trade and capacity targets", "agreement", "2010", """
+                "targets":[{"metric":"total_trade","value":12,"unit":"billion_usd","deadline":"2014",
+                            "tradeSeries":{"reporter":"%s","partner":"%s","flow":"total","commodity":"TOTAL"}},
+                           {"metric":"design_capacity","value":40,"unit":"billion_m3_per_year","deadline":null,
+                            "corridorAsset":"some-pipeline"}]""".formatted(a, b));
+        awaitVersion(Events.OBSERVATIONS, last);
+        awaitVersion(Events.MILESTONES, "tl-" + s);
+
+        var policy = given().get("/api/dashboard/policy").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> targets = policy.getList("targets.findAll { it.milestoneId == 'tl-" + s + "' }");
+        assertEquals(1, targets.size(), "only the target with a deadline can be judged");
+        assertEquals("met", targets.get(0).get("status"), "13 bn recorded for 2014 against 12 bn");
+        assertEquals(12.0e9, ((Number) targets.get(0).get("targetValue")).doubleValue(), 1e4);
+        assertEquals(13.0e9, ((Number) ((List<Map<String, Object>>) targets.get(0).get("figures")).get(0).get("value")).doubleValue(), 1e4);
+    }
+
+    @Test
     void theChinaKazakhstanTrendShowsEveryStatementAndMilestonesOnTheSameAxis() {
         String s = Events.suffix();
         events.observation("KAZ", "CHN", "export", "1998", 0.5e9, "Trend doc " + s, "Table 9");
