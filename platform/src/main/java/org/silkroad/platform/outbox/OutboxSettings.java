@@ -17,7 +17,7 @@ public interface OutboxSettings {
     boolean relayEnabled();
 
     /** How many rows one relay round takes; larger rounds amortise the database round trips. */
-    @WithDefault("500")
+    @WithDefault("1000")
     int batchSize();
 
     /** How often the relay looks for rows when nothing woke it (catch-up after a restart or a Kafka outage). */

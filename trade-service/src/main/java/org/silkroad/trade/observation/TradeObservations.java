@@ -1,21 +1,20 @@
 package org.silkroad.trade.observation;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.silkroad.platform.paging.Page;
 import org.silkroad.platform.paging.PageRequest;
 import org.silkroad.trade.observation.api.NewTradeObservation;
 import org.silkroad.trade.observation.api.TradeObservationView;
+import org.silkroad.trade.observation.domain.ObservationRow;
 import org.silkroad.trade.observation.domain.TradeFlow;
-import org.silkroad.trade.observation.domain.TradeObservation;
 import org.silkroad.trade.observation.events.TradeObservationEvents;
+import org.silkroad.trade.observation.persistence.ObservationStore;
 
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 /** Records and finds trade observations; every change goes out as an event in the same transaction. */
@@ -23,48 +22,57 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TradeObservations {
 
+    private final ObservationStore store;
     private final TradeObservationEvents events;
 
-    TradeObservations(TradeObservationEvents events) {
+    TradeObservations(ObservationStore store, TradeObservationEvents events) {
+        this.store = store;
         this.events = events;
     }
 
+    /**
+     * An editor's observation is a figure of its own: two editors entering the same flow from two sources make two
+     * observations, so its key is its id.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public TradeObservationView record(NewTradeObservation input) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        TradeObservation o = new TradeObservation();
-        o.id = UUID.randomUUID();
-        o.reporter = input.reporter();
-        o.partner = input.partner();
-        o.flow = TradeFlow.fromCode(input.flow());
-        o.period = input.period();
-        o.commodity = input.commodity();
-        o.valueUsd = input.valueUsd();
-        o.sourceDocument = input.sourceDocument();
-        o.sourceStatement = input.sourceStatement();
-        o.note = input.note();
-        o.version = 1;
-        o.createdAt = now;
-        o.updatedAt = now;
-        o.persist();
-        events.changed(o);
-        return TradeObservationView.of(o);
+        UUID id = UUID.randomUUID();
+        String[] period = input.period().split("-");
+        ObservationRow row = new ObservationRow("manual|" + id, input.reporter(), null, input.partner(), null, null,
+                TradeFlow.fromCode(input.flow()), input.period(), Integer.parseInt(period[0]),
+                period.length > 1 ? Integer.parseInt(period[1]) : null,
+                input.commodity(), input.classification(), null, null, null, true,
+                input.valueUsd(), input.cifUsd(), input.fobUsd(), null, null, null, null, null,
+                input.originalValue(), input.originalUnit(),
+                input.sourceDocument(), input.sourceStatement(), input.sourceAgency(), input.note());
+        store.insert(id, row, today());
+        TradeObservationView created = store.find(id, null).orElseThrow();
+        events.changed(created);
+        return created;
     }
 
-    public Optional<TradeObservationView> find(UUID id) {
-        return TradeObservation.<TradeObservation>findByIdOptional(id).map(TradeObservationView::of);
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean delete(UUID id) {
+        Optional<Long> version = store.markDeleted(id, today());
+        version.ifPresent(v -> events.deleted(store.findLatest(id).orElseThrow(), v));
+        return version.isPresent();
     }
 
-    public Page<TradeObservationView> list(ObservationFilter filter, PageRequest page) {
-        StringJoiner where = new StringJoiner(" and ");
-        Parameters params = new Parameters();
-        filter.reporter().ifPresent(v -> { where.add("reporter = :reporter"); params.and("reporter", v); });
-        filter.partner().ifPresent(v -> { where.add("partner = :partner"); params.and("partner", v); });
-        filter.flow().ifPresent(v -> { where.add("flow = :flow"); params.and("flow", v); });
-        filter.commodity().ifPresent(v -> { where.add("commodity = :commodity"); params.and("commodity", v); });
-        filter.period().ifPresent(v -> { where.add("period = :period"); params.and("period", v); });
-        String query = (where.length() == 0 ? "" : where + " ") + "order by period, reporter, partner, id";
-        PanacheQuery<TradeObservation> found = TradeObservation.find(query, params);
-        return Page.of(found, page, TradeObservationView::of);
+    public Optional<TradeObservationView> find(UUID id, LocalDate asOf) {
+        return store.find(id, asOf);
+    }
+
+    public List<TradeObservationView> revisions(UUID id) {
+        return store.revisions(id);
+    }
+
+    public Page<TradeObservationView> list(ObservationQuery query, PageRequest page) {
+        long total = store.count(query);
+        List<TradeObservationView> items = store.page(query, page.page, page.size);
+        return new Page<>(items, page.page, page.size, total, (int) ((total + page.size - 1) / page.size));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
     }
 }

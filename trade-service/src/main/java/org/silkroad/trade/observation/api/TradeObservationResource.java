@@ -6,24 +6,27 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.silkroad.platform.paging.Page;
 import org.silkroad.platform.paging.PageRequest;
-import org.silkroad.trade.observation.ObservationFilter;
 import org.silkroad.trade.observation.TradeObservations;
-import org.silkroad.trade.observation.domain.TradeFlow;
+import org.silkroad.trade.reference.domain.ReferenceCodes;
+import org.silkroad.trade.problem.InvalidInput;
 
-import java.util.Optional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/observations")
@@ -31,15 +34,30 @@ import java.util.UUID;
 public class TradeObservationResource {
 
     private final TradeObservations observations;
+    private final ReferenceCodes codes;
 
-    TradeObservationResource(TradeObservations observations) {
+    TradeObservationResource(TradeObservations observations, ReferenceCodes codes) {
         this.observations = observations;
+        this.codes = codes;
     }
 
     @POST
     @RolesAllowed("editor")
     @SecurityRequirement(name = "SecurityScheme")
     public Response record(@NotNull(message = "a JSON body is required") @Valid NewTradeObservation input, @Context UriInfo uri) {
+        List<InvalidInput.FieldProblem> problems = new ArrayList<>();
+        if (codes.countryByAlpha3(input.reporter()).isEmpty()) {
+            problems.add(new InvalidInput.FieldProblem("reporter", "unknown country code " + input.reporter()));
+        }
+        if (!codes.knownArea(input.partner())) {
+            problems.add(new InvalidInput.FieldProblem("partner", "unknown country or group code " + input.partner()));
+        }
+        if (!"TOTAL".equals(input.commodity()) && codes.chapter(input.commodity().substring(0, 2)).isEmpty()) {
+            problems.add(new InvalidInput.FieldProblem("commodity", "HS chapter " + input.commodity().substring(0, 2) + " does not exist"));
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInput.of(problems);
+        }
         TradeObservationView created = observations.record(input);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
@@ -47,21 +65,37 @@ public class TradeObservationResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    public TradeObservationView get(@PathParam("id") UUID id) {
-        return observations.find(id).orElseThrow(() -> new NotFoundException("no trade observation " + id));
+    public TradeObservationView get(@PathParam("id") UUID id,
+                                    @QueryParam("asOf") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2021-06-30") String asOf) {
+        return observations.find(id, asOf == null ? null : LocalDate.parse(asOf))
+                .orElseThrow(() -> new NotFoundException("no trade observation " + id + (asOf == null ? "" : " known on " + asOf)));
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @PermitAll
+    public List<TradeObservationView> revisions(@PathParam("id") UUID id) {
+        List<TradeObservationView> revisions = observations.revisions(id);
+        if (revisions.isEmpty()) {
+            throw new NotFoundException("no trade observation " + id);
+        }
+        return revisions;
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("editor")
+    @SecurityRequirement(name = "SecurityScheme")
+    public Response delete(@PathParam("id") UUID id) {
+        if (!observations.delete(id)) {
+            throw new NotFoundException("no live trade observation " + id);
+        }
+        return Response.noContent().build();
     }
 
     @GET
     @PermitAll
-    public Page<TradeObservationView> list(
-            @QueryParam("reporter") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO alpha-3 code") String reporter,
-            @QueryParam("partner") @Pattern(regexp = "[A-Z0-9_]{3,12}", message = "must be an ISO alpha-3 or group code") String partner,
-            @QueryParam("flow") @Pattern(regexp = "export|import|re-export|re-import", message = "must be one of export, import, re-export, re-import") String flow,
-            @QueryParam("commodity") String commodity,
-            @QueryParam("period") @Pattern(regexp = "\\d{4}(-\\d{2})?", message = "must be a year or a month") String period,
-            @Valid @BeanParam PageRequest page) {
-        ObservationFilter filter = new ObservationFilter(Optional.ofNullable(reporter), Optional.ofNullable(partner),
-                Optional.ofNullable(flow).map(TradeFlow::fromCode), Optional.ofNullable(commodity), Optional.ofNullable(period));
-        return observations.list(filter, page);
+    public Page<TradeObservationView> list(@Valid @BeanParam ObservationFilterParams filter, @Valid @BeanParam PageRequest page) {
+        return observations.list(filter.toQuery(), page);
     }
 }

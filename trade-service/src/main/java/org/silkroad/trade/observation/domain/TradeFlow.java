@@ -4,10 +4,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.util.Optional;
 
-/** Direction of a trade flow as the reporter states it. */
+/**
+ * Direction of a trade flow as the reporter states it. {@code TOTAL} is two-way trade (exports plus imports): the
+ * source studies print it as a figure of its own, often without the two parts, so it is a flow of its own rather
+ * than something we derive.
+ */
 public enum TradeFlow {
-    EXPORT("export"), IMPORT("import"), RE_EXPORT("re-export"), RE_IMPORT("re-import");
+    EXPORT("export"), IMPORT("import"), RE_EXPORT("re-export"), RE_IMPORT("re-import"), TOTAL("total");
 
     private final String code;
 
@@ -22,7 +27,22 @@ public enum TradeFlow {
 
     @JsonCreator
     public static TradeFlow fromCode(String code) {
-        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown flow '" + code + "'; expected one of export, import, re-export, re-import"));
+        return find(code).orElseThrow(() -> new IllegalArgumentException(
+                "unknown flow '" + code + "'; expected one of export, import, re-export, re-import, total"));
+    }
+
+    public static Optional<TradeFlow> find(String code) {
+        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
+    }
+
+    /** The flow the partner reports for the same goods: my imports are its exports. */
+    public TradeFlow mirror() {
+        return switch (this) {
+            case EXPORT -> IMPORT;
+            case IMPORT -> EXPORT;
+            case RE_EXPORT -> RE_IMPORT;
+            case RE_IMPORT -> RE_EXPORT;
+            case TOTAL -> TOTAL;
+        };
     }
 }

@@ -4,13 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.silkroad.contracts.Topic;
 import org.silkroad.platform.outbox.EventOutbox;
 import org.silkroad.trade.observation.api.TradeObservationView;
-import org.silkroad.trade.observation.domain.TradeObservation;
 
 /** Publishes the state of observations on {@code trade.observations.v1}, through the outbox. */
 @ApplicationScoped
 public class TradeObservationEvents {
 
+    /** A new observation (version 1, or one that came back after a deletion). */
     public static final String UPSERTED = "org.silkroad.trade.observation.upserted.v1";
+    /** A later release or an editor changed the values of an existing observation. */
+    public static final String REVISED = "org.silkroad.trade.observation.revised.v1";
+    public static final String DELETED = "org.silkroad.trade.observation.deleted.v1";
 
     private final EventOutbox outbox;
 
@@ -18,8 +21,15 @@ public class TradeObservationEvents {
         this.outbox = outbox;
     }
 
-    public void changed(TradeObservation observation) {
-        outbox.publish(Topic.TRADE_OBSERVATIONS, UPSERTED, observation.id.toString(), observation.version,
-                TradeObservationView.of(observation));
+    public static String typeOf(TradeObservationView observation) {
+        return observation.version() == 1 ? UPSERTED : REVISED;
+    }
+
+    public void changed(TradeObservationView observation) {
+        outbox.publish(Topic.TRADE_OBSERVATIONS, typeOf(observation), observation.id().toString(), observation.version(), observation);
+    }
+
+    public void deleted(TradeObservationView lastState, long version) {
+        outbox.publishDeletion(Topic.TRADE_OBSERVATIONS, DELETED, lastState.id().toString(), version, lastState);
     }
 }

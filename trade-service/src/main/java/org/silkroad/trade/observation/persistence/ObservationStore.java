@@ -1,0 +1,318 @@
+package org.silkroad.trade.observation.persistence;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.silkroad.trade.observation.ObservationQuery;
+import org.silkroad.trade.observation.api.TradeObservationView;
+import org.silkroad.trade.observation.domain.ObservationRow;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * SQL for observations and their revisions. Plain JDBC rather than entities: imports write them set-wise (COPY and
+ * INSERT … SELECT), and every read goes through one query over the revisions so that "current" and "as of a date"
+ * are the same code.
+ */
+@ApplicationScoped
+public class ObservationStore {
+
+    static final String VISIBLE = """
+            SELECT o.id, o.reporter, o.reporter_m49, o.partner, o.partner_m49, o.partner2, o.flow, o.period, o.year, o.month,
+                   o.commodity, o.commodity_level, o.classification, o.commodity_label, o.customs_code, o.transport_mode, o.is_total,
+                   r.value_usd, r.cif_usd, r.fob_usd, r.quantity, r.quantity_unit, r.quantity_estimated,
+                   r.net_weight_kg, r.net_weight_estimated, r.original_value, r.original_unit,
+                   o.source_document, o.source_statement, o.source_agency, r.release_id, r.note, r.version, r.known_from,
+                   o.created_at, r.recorded_at
+              FROM trade_observation o JOIN trade_observation_revision r ON r.observation_id = o.id
+            """;
+    static final String ORDER = " ORDER BY o.year, o.period, o.reporter, o.partner, o.flow, o.commodity, o.source_document, o.source_statement, o.id";
+
+    private final AgroalDataSource dataSource;
+
+    ObservationStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Records a new observation with its first revision; call inside the writing transaction. */
+    public void insert(UUID id, ObservationRow row, LocalDate knownFrom) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO trade_observation (id, series_key, reporter, reporter_m49, partner, partner_m49, partner2, flow,
+                        period, year, month, commodity, commodity_level, classification, commodity_label, customs_code,
+                        transport_mode, is_total, source_document, source_statement, source_agency, created_at,
+                        value_usd, cif_usd, fob_usd, quantity, quantity_unit, quantity_estimated, net_weight_kg,
+                        net_weight_estimated, original_value, original_unit, note, release_id, version, deleted, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(),
+                            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, FALSE, now())""")) {
+                int i = 0;
+                ps.setObject(++i, id);
+                ps.setString(++i, row.seriesKey());
+                ps.setString(++i, row.reporter());
+                ps.setObject(++i, row.reporterM49());
+                ps.setString(++i, row.partner());
+                ps.setObject(++i, row.partnerM49());
+                ps.setString(++i, row.partner2());
+                ps.setString(++i, row.flow().code());
+                ps.setString(++i, row.period());
+                ps.setInt(++i, row.year());
+                ps.setObject(++i, row.month());
+                ps.setString(++i, row.commodity());
+                ps.setInt(++i, row.commodityLevel());
+                ps.setString(++i, row.classification());
+                ps.setString(++i, row.commodityLabel());
+                ps.setString(++i, row.customsCode());
+                ps.setString(++i, row.transportMode());
+                ps.setBoolean(++i, row.total());
+                ps.setString(++i, row.sourceDocument());
+                ps.setString(++i, row.sourceStatement());
+                ps.setString(++i, row.sourceAgency());
+                ps.setBigDecimal(++i, row.valueUsd());
+                ps.setBigDecimal(++i, row.cifUsd());
+                ps.setBigDecimal(++i, row.fobUsd());
+                ps.setBigDecimal(++i, row.quantity());
+                ps.setString(++i, row.quantityUnit());
+                ps.setObject(++i, row.quantityEstimated());
+                ps.setBigDecimal(++i, row.netWeightKg());
+                ps.setObject(++i, row.netWeightEstimated());
+                ps.setBigDecimal(++i, row.originalValue());
+                ps.setString(++i, row.originalUnit());
+                ps.setString(++i, row.note());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO trade_observation_revision (observation_id, version, value_usd, cif_usd, fob_usd, quantity,
+                        quantity_unit, quantity_estimated, net_weight_kg, net_weight_estimated, original_value, original_unit,
+                        note, release_id, deleted, known_from, known_until, recorded_at)
+                    SELECT id, version, value_usd, cif_usd, fob_usd, quantity, quantity_unit, quantity_estimated, net_weight_kg,
+                           net_weight_estimated, original_value, original_unit, note, release_id, FALSE, ?, NULL, updated_at
+                      FROM trade_observation WHERE id = ?""")) {
+                ps.setDate(1, Date.valueOf(knownFrom));
+                ps.setObject(2, id);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record observation " + id, e);
+        }
+    }
+
+    /**
+     * Deletes an observation as of {@code knownFrom}: its history stays (an earlier {@code asOf} still sees it), a
+     * last revision marks it deleted. Returns the new version, or empty when there is no such live observation.
+     */
+    public Optional<Long> markDeleted(UUID id, LocalDate knownFrom) {
+        try (Connection c = dataSource.getConnection()) {
+            long version;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE trade_observation SET deleted = TRUE, version = version + 1, updated_at = now() WHERE id = ? AND NOT deleted RETURNING version")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    version = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO trade_observation_revision (observation_id, version, value_usd, cif_usd, fob_usd, quantity,
+                        quantity_unit, quantity_estimated, net_weight_kg, net_weight_estimated, original_value, original_unit,
+                        note, release_id, deleted, known_from, known_until, recorded_at)
+                    SELECT r.observation_id, ?, r.value_usd, r.cif_usd, r.fob_usd, r.quantity, r.quantity_unit, r.quantity_estimated,
+                           r.net_weight_kg, r.net_weight_estimated, r.original_value, r.original_unit, r.note, r.release_id, TRUE,
+                           GREATEST(?, r.known_from), NULL, now()
+                      FROM trade_observation_revision r WHERE r.observation_id = ? AND r.known_until IS NULL""")) {
+                ps.setLong(1, version);
+                ps.setDate(2, Date.valueOf(knownFrom));
+                ps.setObject(3, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    UPDATE trade_observation_revision p SET known_until = n.known_from
+                      FROM trade_observation_revision n
+                     WHERE p.observation_id = ? AND n.observation_id = p.observation_id AND n.version = ?
+                       AND p.version < n.version AND p.known_until IS NULL""")) {
+                ps.setObject(1, id);
+                ps.setLong(2, version);
+                ps.executeUpdate();
+            }
+            return Optional.of(version);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete observation " + id, e);
+        }
+    }
+
+    public Optional<TradeObservationView> find(UUID id, LocalDate asOf) {
+        List<TradeObservationView> found = new ArrayList<>();
+        Sql sql = where(ObservationQuery.all(), asOf, true);
+        sql.and("o.id = ?", id);
+        query(VISIBLE + sql.where(), sql.params, found::add);
+        return found.stream().findFirst();
+    }
+
+    /** The last state of an observation, deleted or not: what a deletion event carries. */
+    public Optional<TradeObservationView> findLatest(UUID id) {
+        List<TradeObservationView> found = new ArrayList<>();
+        query(VISIBLE + " WHERE o.id = ? ORDER BY r.version DESC LIMIT 1", List.of(id), found::add);
+        return found.stream().findFirst();
+    }
+
+    /** Every version of an observation, oldest first, deleted ones included. */
+    public List<TradeObservationView> revisions(UUID id) {
+        List<TradeObservationView> found = new ArrayList<>();
+        query(VISIBLE + " WHERE o.id = ? ORDER BY r.version", List.of(id), found::add);
+        return found;
+    }
+
+    public long count(ObservationQuery q) {
+        Sql sql = where(q, q.asOf(), false);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = prepare(c, "SELECT count(*) FROM trade_observation o JOIN trade_observation_revision r ON r.observation_id = o.id" + sql.where(), sql.params);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("observation count failed", e);
+        }
+    }
+
+    public List<TradeObservationView> page(ObservationQuery q, int page, int size) {
+        Sql sql = where(q, q.asOf(), false);
+        List<Object> params = new ArrayList<>(sql.params);
+        params.add(size);
+        params.add((long) page * size);
+        List<TradeObservationView> found = new ArrayList<>();
+        query(VISIBLE + sql.where() + ORDER + " LIMIT ? OFFSET ?", params, found::add);
+        return found;
+    }
+
+    /** Streams every matching observation, in series order; the analyses read through here. */
+    public void forEach(ObservationQuery q, Consumer<TradeObservationView> each) {
+        Sql sql = where(q, q.asOf(), false);
+        query(VISIBLE + sql.where() + ORDER, sql.params, each);
+    }
+
+    /**
+     * One page (by id) of what a release inserted or revised, in its current state, for the events. Pages rather than
+     * a cursor: the events are written with COPY on the same connection, which cannot run beside an open cursor.
+     */
+    public List<TradeObservationView> changedBy(Connection c, UUID release, UUID after, int limit) throws SQLException {
+        String sql = VISIBLE + " WHERE o.release_id = ? AND r.version = o.version" + (after == null ? "" : " AND o.id > ?")
+                + " ORDER BY o.id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 0;
+            ps.setObject(++i, release);
+            if (after != null) {
+                ps.setObject(++i, after);
+            }
+            ps.setInt(++i, limit);
+            List<TradeObservationView> found = new ArrayList<>(limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(map(rs));
+                }
+            }
+            return found;
+        }
+    }
+
+    private void query(String sql, List<Object> params, Consumer<TradeObservationView> each) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(map(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("observation query failed", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            Object p = params.get(i);
+            ps.setObject(i + 1, p instanceof LocalDate d ? Date.valueOf(d) : p);
+        }
+        return ps;
+    }
+
+    private static Sql where(ObservationQuery q, LocalDate asOf, boolean includeBreakdowns) {
+        Sql sql = new Sql();
+        sql.and("NOT r.deleted");
+        if (asOf == null) {
+            sql.and("r.known_until IS NULL");
+        } else {
+            sql.and("r.known_from <= ?", asOf);
+            sql.and("(r.known_until IS NULL OR r.known_until > ?)", asOf);
+        }
+        if (!includeBreakdowns && !q.breakdowns()) {
+            sql.and("o.is_total");
+        }
+        if (q.reporter() != null) sql.and("o.reporter = ?", q.reporter());
+        if (q.partner() != null) sql.and("o.partner = ?", q.partner());
+        if (q.flow() != null) sql.and("o.flow = ?", q.flow().code());
+        if (q.commodity() != null) sql.and("o.commodity = ?", q.commodity());
+        if (q.level() != null) sql.and("o.commodity_level = ?", q.level());
+        if (q.period() != null) sql.and("o.period = ?", q.period());
+        if (q.fromYear() != null) sql.and("o.year >= ?", q.fromYear());
+        if (q.toYear() != null) sql.and("o.year <= ?", q.toYear());
+        if (q.release() != null) sql.and("r.release_id = ?", q.release());
+        if (q.source() != null) {
+            String like = "%" + q.source().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.and("(o.source_document ILIKE ? OR o.source_statement ILIKE ? OR o.source_agency ILIKE ?)", like, like, like);
+        }
+        return sql;
+    }
+
+    private static TradeObservationView map(ResultSet rs) throws SQLException {
+        BigDecimal quantity = rs.getBigDecimal("quantity");
+        BigDecimal netWeight = rs.getBigDecimal("net_weight_kg");
+        BigDecimal original = rs.getBigDecimal("original_value");
+        return new TradeObservationView(
+                rs.getObject("id", UUID.class),
+                rs.getString("reporter"), (Integer) rs.getObject("reporter_m49"),
+                rs.getString("partner"), (Integer) rs.getObject("partner_m49"), rs.getString("partner2"),
+                rs.getString("flow"), rs.getString("period"), rs.getInt("year"), (Integer) rs.getObject("month"),
+                rs.getString("commodity"), rs.getInt("commodity_level"), rs.getString("classification"),
+                rs.getString("commodity_label"), rs.getString("customs_code"), rs.getString("transport_mode"),
+                rs.getBoolean("is_total"),
+                rs.getBigDecimal("value_usd"), rs.getBigDecimal("cif_usd"), rs.getBigDecimal("fob_usd"),
+                quantity == null ? null : new TradeObservationView.Measure(quantity.stripTrailingZeros(), rs.getString("quantity_unit"), (Boolean) rs.getObject("quantity_estimated")),
+                netWeight == null ? null : new TradeObservationView.Measure(netWeight.stripTrailingZeros(), "kg", (Boolean) rs.getObject("net_weight_estimated")),
+                original == null ? null : new TradeObservationView.Original(original, rs.getString("original_unit")),
+                new TradeObservationView.Source(rs.getString("source_document"), rs.getString("source_statement"),
+                        rs.getString("source_agency"), rs.getObject("release_id", UUID.class)),
+                rs.getString("note"), rs.getLong("version"), rs.getDate("known_from").toLocalDate(),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("recorded_at", OffsetDateTime.class));
+    }
+
+    private static final class Sql {
+        final List<String> conditions = new ArrayList<>();
+        final List<Object> params = new ArrayList<>();
+
+        void and(String condition, Object... values) {
+            conditions.add(condition);
+            params.addAll(List.of(values));
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.silkroad.trade.release.format;
+
+import org.silkroad.trade.observation.domain.Commodity;
+import org.silkroad.trade.observation.domain.ObservationRow;
+import org.silkroad.trade.observation.domain.TradeFlow;
+import org.silkroad.trade.reference.domain.Country;
+import org.silkroad.trade.reference.domain.ReferenceCodes;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one Comtrade record (Comtrade+ field names; the legacy readers rename their columns) into an observation,
+ * checking every code against the reference tables. Totals rows (second partner World, customs C00, mode of
+ * transport 0) are marked as totals; the others are breakdowns that queries leave out unless asked.
+ */
+public final class ComtradeRowMapper {
+
+    public enum Dialect { PLUS, LEGACY }
+
+    private static final Map<String, TradeFlow> PLUS_FLOWS = Map.of("M", TradeFlow.IMPORT, "X", TradeFlow.EXPORT,
+            "RM", TradeFlow.RE_IMPORT, "RX", TradeFlow.RE_EXPORT);
+    private static final Map<String, TradeFlow> LEGACY_FLOWS = Map.of("1", TradeFlow.IMPORT, "2", TradeFlow.EXPORT,
+            "3", TradeFlow.RE_EXPORT, "4", TradeFlow.RE_IMPORT);
+    private static final Pattern CLASSIFICATION = Pattern.compile("H[0-6]|HS");
+    private static final String WORLD = "W00";
+
+    private final ReferenceCodes codes;
+    private final Dialect dialect;
+    private final String sourceDocument;
+
+    public ComtradeRowMapper(ReferenceCodes codes, Dialect dialect, String sourceDocument) {
+        this.codes = codes;
+        this.dialect = dialect;
+        this.sourceDocument = sourceDocument;
+    }
+
+    public void map(long row, Function<String, String> field, RowSink sink) {
+        FieldReader f = new FieldReader(sink, row);
+        if (dialect == Dialect.PLUS && field.apply("typeCode") != null && !"C".equals(field.apply("typeCode"))) {
+            f.problem("typeCode", "'" + field.apply("typeCode") + "' is not C (goods); services are not trade observations here");
+        }
+        Integer year = f.year("refYear", field.apply("refYear"));
+        Integer month = period(f, field, year);
+        TradeFlow flow = flow(f, field.apply("flowCode"));
+
+        Country reporter = country(f, "reporterCode", field.apply("reporterCode"), field.apply("reporterISO"), year, true);
+        String partner = null;
+        Integer partnerM49 = f.integer("partnerCode", field.apply("partnerCode"), true);
+        if (partnerM49 != null) {
+            if (partnerM49 == 0) {
+                partner = WORLD;
+            } else {
+                Country c = country(f, "partnerCode", field.apply("partnerCode"), field.apply("partnerISO"), year, false);
+                partner = c == null ? null : c.alpha3();
+            }
+        }
+        String partner2 = WORLD;
+        String partner2Code = field.apply("partner2Code");
+        if (partner2Code != null && !partner2Code.equals("0")) {
+            Country c = country(f, "partner2Code", partner2Code, null, year, false);
+            partner2 = c == null ? null : c.alpha3();
+        }
+        String classification = field.apply("classificationCode");
+        if (classification == null || !CLASSIFICATION.matcher(classification).matches()) {
+            f.problem("classificationCode", "'" + classification + "' is not an HS classification (H0-H6 or HS)");
+        }
+        String commodity = field.apply("cmdCode");
+        if (commodity == null || !Commodity.isValid(commodity)) {
+            f.problem("cmdCode", "'" + commodity + "' is not TOTAL or an HS code of 2, 4 or 6 digits");
+        } else if (!Commodity.TOTAL.equals(commodity) && codes.chapter(Commodity.chapter(commodity)).isEmpty()) {
+            f.problem("cmdCode", "HS chapter " + Commodity.chapter(commodity) + " of '" + commodity + "' does not exist");
+        }
+        String customs = Optional.ofNullable(field.apply("customsCode")).orElse("C00");
+        String transport = Optional.ofNullable(field.apply("motCode")).orElse("0");
+
+        BigDecimal value = f.decimal("primaryValue", field.apply("primaryValue"), true);
+        BigDecimal cif = f.decimal("cifvalue", field.apply("cifvalue"), false);
+        BigDecimal fob = f.decimal("fobvalue", field.apply("fobvalue"), false);
+        if (value != null && value.signum() < 0) {
+            f.problem("primaryValue", "must not be negative");
+        }
+        Integer qtyUnit = f.integer("qtyUnitCode", field.apply("qtyUnitCode"), false);
+        BigDecimal qty = f.decimal("qty", field.apply("qty"), false);
+        BigDecimal netWeight = f.decimal("netWgt", field.apply("netWgt"), false);
+        Boolean qtyEstimated;
+        Boolean netWeightEstimated;
+        if (dialect == Dialect.PLUS) {
+            qtyEstimated = f.flag("isQtyEstimated", field.apply("isQtyEstimated"));
+            netWeightEstimated = f.flag("isNetWgtEstimated", field.apply("isNetWgtEstimated"));
+        } else {
+            // Legacy flag: 0 nothing estimated, 2 quantity estimated, 4 net weight estimated, 6 both.
+            Integer flag = f.integer("Flag", field.apply("legacyFlag"), false);
+            qtyEstimated = flag == null ? null : (flag & 2) != 0;
+            netWeightEstimated = flag == null ? null : (flag & 4) != 0;
+        }
+        if (f.failed()) {
+            return;
+        }
+        boolean noQuantity = qtyUnit == null || qtyUnit == -1 || qty == null;
+        String period = ObservationRow.period(year, month);
+        boolean total = WORLD.equals(partner2) && "C00".equals(customs) && "0".equals(transport);
+        String key = String.join("|", "comtrade", sourceDocument, Integer.toString(reporter.m49()), Integer.toString(partnerM49),
+                partner2, flow.code(), period, classification, commodity, customs, transport);
+        sink.observation(row, new ObservationRow(key, reporter.alpha3(), reporter.m49(), partner, partnerM49 == 0 ? null : partnerM49,
+                partner2, flow, period, year, month, commodity, classification, field.apply("cmdDesc"), customs, transport, total,
+                value, cif, fob, noQuantity ? null : qty, noQuantity ? null : field.apply("qtyUnitAbbr"), noQuantity ? null : qtyEstimated,
+                netWeight, netWeight == null ? null : netWeightEstimated, null, null, sourceDocument, null, null, null));
+    }
+
+    private Integer period(FieldReader f, Function<String, String> field, Integer year) {
+        String period = field.apply("period");
+        if (period == null) {
+            f.problem("period", "is required");
+            return null;
+        }
+        boolean monthly = dialect == Dialect.PLUS ? "M".equals(field.apply("freqCode")) : period.length() == 6;
+        if (dialect == Dialect.PLUS && !"A".equals(field.apply("freqCode")) && !monthly) {
+            f.problem("freqCode", "'" + field.apply("freqCode") + "' is not A (annual) or M (monthly)");
+            return null;
+        }
+        if (!(monthly ? period.matches("\\d{6}") : period.matches("\\d{4}"))) {
+            f.problem("period", "bad period '" + period + "'; expected " + (monthly ? "YYYYMM" : "YYYY"));
+            return null;
+        }
+        int periodYear = Integer.parseInt(period.substring(0, 4));
+        if (year != null && periodYear != year) {
+            f.problem("period", "bad period '" + period + "': its year differs from " + year);
+            return null;
+        }
+        if (!monthly) {
+            return null;
+        }
+        int month = Integer.parseInt(period.substring(4));
+        if (month < 1 || month > 12) {
+            f.problem("period", "bad period '" + period + "': month " + month + " does not exist");
+            return null;
+        }
+        return month;
+    }
+
+    private TradeFlow flow(FieldReader f, String code) {
+        TradeFlow flow = code == null ? null : (dialect == Dialect.PLUS ? PLUS_FLOWS : LEGACY_FLOWS).get(code);
+        if (flow == null) {
+            f.problem("flowCode", "unknown flow code '" + code + "'; expected "
+                    + (dialect == Dialect.PLUS ? "M, X, RM or RX" : "1 (Import), 2 (Export), 3 (Re-export) or 4 (Re-import)"));
+        }
+        return flow;
+    }
+
+    /** A country code of the row: unknown codes, and obsolete ones after the country ceased to exist, are problems. */
+    private Country country(FieldReader f, String field, String code, String iso, Integer year, boolean required) {
+        Integer m49 = f.integer(field, code, required);
+        if (m49 == null) {
+            return null;
+        }
+        Country country = codes.countryByM49(m49).orElse(null);
+        if (country == null) {
+            f.problem(field, "unknown country code " + m49);
+            return null;
+        }
+        if (year != null && !country.validIn(year)) {
+            f.problem(field, "obsolete country code " + m49 + " (" + country.name() + ", valid until " + country.validUntil()
+                    + ") used for " + year);
+            return null;
+        }
+        if (iso != null && country.alpha3() != null && !iso.equals(country.alpha3())) {
+            f.problem(field, "code " + m49 + " is " + country.alpha3() + " (" + country.name() + "), not " + iso);
+            return null;
+        }
+        if (country.obsolete()) {
+            f.warning(field, "obsolete country code " + m49 + " (" + country.name() + ", valid until " + country.validUntil() + ")");
+        }
+        return country;
+    }
+
+}

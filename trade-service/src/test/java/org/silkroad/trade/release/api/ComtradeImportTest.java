@@ -1,0 +1,168 @@
+package org.silkroad.trade.release.api;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.silkroad.testing.EventContract;
+import org.silkroad.testing.ObservatoryTestResource;
+import org.silkroad.testing.Tokens;
+import org.silkroad.testing.TopicProbe;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Comtrade+ JSON and CSV, legacy and bulk CSV: what is imported, what is refused and why, and what is published. */
+@QuarkusTest
+@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "trade"))
+class ComtradeImportTest {
+
+    static {
+        Uploads.exactNumbers();
+    }
+
+    @Test
+    void aComtradePlusAnswerIsImportedPublishedAndShowsTheMirrorGap() {
+        JsonPath release = Uploads.upload(Uploads.resource("/comtrade/plus-kaz-chn-2019.json"), "application/json", Map.of("published", "2020-07-01"))
+                .statusCode(201).extract().jsonPath();
+        String releaseId = release.getString("id");
+        assertEquals("comtrade-plus-json", release.getString("format"));
+        assertEquals(6, release.getLong("rowsRead"));
+        assertEquals(6, release.getLong("inserted"));
+
+        // The breakdown by mode of transport is kept but is not a totals row.
+        given().queryParam("release", releaseId).get("/api/observations").then().statusCode(200).body("totalItems", equalTo(5));
+        JsonPath all = given().queryParam("release", releaseId).queryParam("breakdowns", true).get("/api/observations").then().extract().jsonPath();
+        assertEquals(6, all.getInt("totalItems"));
+        assertTrue(all.getList("items.totalRow", Boolean.class).contains(false));
+        JsonPath cars = given().queryParam("release", releaseId).queryParam("reporter", "KAZ").queryParam("commodity", "8703")
+                .get("/api/observations").then().extract().jsonPath();
+        assertEquals("H5", cars.getString("items[0].classification"));
+        assertEquals(0, new BigDecimal("21000").compareTo(cars.getObject("items[0].quantity.value", BigDecimal.class)));
+        assertEquals(398, cars.getInt("items[0].reporterM49"));
+
+        // Mirror: KAZ imports from CHN against CHN exports to KAZ, per year and commodity.
+        JsonPath mirror = given().queryParam("reporter", "KAZ").queryParam("partner", "CHN").queryParam("flow", "import")
+                .queryParam("period", "2019").queryParam("source", "UN Comtrade+").get("/api/mirror").then().statusCode(200).extract().jsonPath();
+        BigDecimal reported = new BigDecimal("6435000000");
+        BigDecimal mirrored = new BigDecimal("12730000000.50");
+        BigDecimal gap = reported.subtract(mirrored);
+        assertEquals(0, gap.compareTo(mirror.getObject("find { it.commodity == 'TOTAL' }.gapUsd", BigDecimal.class)));
+        assertEquals(0, gap.multiply(BigDecimal.valueOf(100)).divide(mirrored, MathContext.DECIMAL64).setScale(4, RoundingMode.HALF_UP)
+                .compareTo(mirror.getObject("find { it.commodity == 'TOTAL' }.gapPct", BigDecimal.class)));
+        assertEquals("CHN", mirror.getString("find { it.commodity == 'TOTAL' }.mirror.reporter"));
+        assertEquals(0, new BigDecimal("-110000000").compareTo(mirror.getObject("find { it.commodity == '8703' }.gapUsd", BigDecimal.class)));
+
+        try (TopicProbe probe = TopicProbe.fromBeginning("trade.observations.v1")) {
+            List<String> ids = all.getList("items.id", String.class);
+            List<ConsumerRecord<String, String>> events = probe.await(r -> ids.contains(r.key()), ids.size(), Duration.ofSeconds(30));
+            assertEquals(ids.size(), events.size(), "one event per imported observation");
+            for (ConsumerRecord<String, String> event : events) {
+                assertEquals("org.silkroad.trade.observation.upserted.v1", TopicProbe.header(event, "ce_type"));
+                assertEquals(List.of(), EventContract.violations("org.silkroad.trade.observation.upserted.v1", event.value()));
+            }
+        }
+        try (TopicProbe probe = TopicProbe.fromBeginning("trade.releases.v1")) {
+            List<ConsumerRecord<String, String>> events = probe.awaitKey(releaseId, 2, Duration.ofSeconds(30));
+            assertEquals(List.of("org.silkroad.trade.release.started.v1", "org.silkroad.trade.release.completed.v1"),
+                    events.stream().map(e -> TopicProbe.header(e, "ce_type")).toList());
+            assertEquals(List.of("1", "2"), events.stream().map(e -> TopicProbe.header(e, "ce_aggregateversion")).toList());
+            for (ConsumerRecord<String, String> e : events) {
+                assertEquals(List.of(), EventContract.violations(TopicProbe.header(e, "ce_type"), e.value()));
+            }
+        }
+    }
+
+    @Test
+    void comtradePlusCsvAndTheBulkLayoutAreImportedAndAnObsoleteCodeInItsTimeIsReported() {
+        JsonPath plus = Uploads.upload(Uploads.resource("/comtrade/plus-kgz-2018.csv"), "text/csv", Map.of())
+                .statusCode(201).extract().jsonPath();
+        assertEquals("comtrade-plus-csv", plus.getString("format"));
+        assertEquals(3, plus.getLong("inserted"));
+        // 280 (Fed. Rep. of Germany) is fine for 1989: imported, and the release says it used an obsolete code.
+        assertEquals(4L, plus.getLong("warnings[0].row"));
+        assertTrue(plus.getString("warnings[0].reason").contains("obsolete country code 280"));
+        given().queryParam("reporter", "KGZ").queryParam("period", "2018-03").get("/api/observations").then()
+                .body("items[0].month", equalTo(3)).body("items[0].flow", equalTo("export"));
+
+        JsonPath bulk = Uploads.upload(Uploads.resource("/comtrade/bulk-kgz-2012.csv"), "text/csv", Map.of())
+                .statusCode(201).extract().jsonPath();
+        assertEquals("comtrade-bulk-csv", bulk.getString("format"));
+        assertEquals(3, bulk.getLong("inserted"));
+        given().queryParam("reporter", "KGZ").queryParam("period", "2012").queryParam("flow", "export").get("/api/observations").then()
+                .body("items[0].netWeight", equalTo(null));
+        given().queryParam("reporter", "KGZ").queryParam("period", "2012-05").get("/api/observations").then()
+                .body("items[0].quantity.estimated", equalTo(true)).body("items[0].commodity", equalTo("6110"));
+    }
+
+    @Test
+    void aLegacyFileWithBadRowsIsRefusedWholeWithEveryRowAndReason() {
+        long before = total();
+        JsonPath problem = Uploads.upload(Uploads.resource("/comtrade/legacy-invalid.csv"), "text/csv", Map.of())
+                .statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        assertEquals(3, problem.getInt("rowsRejected"));
+        List<Map<String, Object>> rows = problem.getList("rows");
+        assertRow(rows, 3, "partnerCode", "obsolete country code 280");
+        assertRow(rows, 4, "flowCode", "unknown flow code '7'");
+        assertRow(rows, 5, "primaryValue", "malformed number '12x3'");
+        assertTrue(problem.getList("violations.message", String.class).contains("row 4: unknown flow code '7'; expected 1 (Import), 2 (Export), 3 (Re-export) or 4 (Re-import)"));
+        assertEquals(before, total(), "all or nothing: not even the good rows are imported");
+
+        String releaseId = problem.getString("releaseId");
+        given().get("/api/releases/" + releaseId).then().body("status", equalTo("failed")).body("rowsRejected", equalTo(3));
+        try (TopicProbe probe = TopicProbe.fromBeginning("trade.releases.v1")) {
+            List<ConsumerRecord<String, String>> events = probe.awaitKey(releaseId, 2, Duration.ofSeconds(30));
+            assertEquals("org.silkroad.trade.release.failed.v1", TopicProbe.header(events.get(1), "ce_type"));
+            assertEquals(List.of(), EventContract.violations("org.silkroad.trade.release.failed.v1", events.get(1).value()));
+        }
+    }
+
+    @Test
+    void unknownColumnsMalformedJsonAndTooLargeFilesAreRefused() {
+        Uploads.upload("year,indicator,value,colour\n2010,total_trade,1,red\n".getBytes(StandardCharsets.UTF_8), "text/csv", Map.of())
+                .statusCode(400).body("violations.field", hasItem("body")).body("detail", containsString("row 1"));
+        Uploads.upload("Classification,Year,Bogus\nH4,2010,1\n".getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("format", "comtrade-legacy-csv"))
+                .statusCode(400).body("rows[0].row", equalTo(1)).body("detail", containsString("rejected"))
+                .body("rows[0].reason", containsString("unknown columns: [Bogus]"));
+        Uploads.upload("{\"elapsedTime\":1,\"count\":1,\"data\":[{\"typeCode\":".getBytes(StandardCharsets.UTF_8), "application/json", Map.of())
+                .statusCode(400).body("rows[0].reason", containsString("not valid JSON"));
+        Uploads.upload("{\"count\":0,\"data\":[],\"error\":\"quota exceeded\"}".getBytes(StandardCharsets.UTF_8), "application/json", Map.of())
+                .statusCode(400).body("rows[0].reason", containsString("quota exceeded"));
+        byte[] large = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(large, (byte) 'x');
+        Uploads.upload(large, "text/csv", Map.of()).statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void onlyEditorsImport() {
+        byte[] file = ("year,country,value,unit,source,note\n2001,CENTRAL_ASIA_5,1,million_usd,auth " + UUID.randomUUID() + ",\n").getBytes(StandardCharsets.UTF_8);
+        given().contentType("text/csv").body(file).post("/api/releases").then().statusCode(401);
+        given().auth().oauth2(Tokens.viewer()).contentType("text/csv").body(file).post("/api/releases").then().statusCode(403);
+    }
+
+    private static void assertRow(List<Map<String, Object>> rows, int row, String field, String reason) {
+        assertTrue(rows.stream().anyMatch(r -> ((Number) r.get("row")).intValue() == row && field.equals(r.get("field"))
+                && String.valueOf(r.get("reason")).contains(reason)), () -> "row " + row + " " + field + " not in " + rows);
+    }
+
+    private static long total() {
+        return ((Number) given().queryParam("breakdowns", true).get("/api/observations").then().statusCode(200).extract().path("totalItems")).longValue();
+    }
+}
