@@ -1,5 +1,6 @@
 package org.silkroad.policy.milestone;
 
+import org.silkroad.platform.problem.InvalidInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -11,8 +12,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.silkroad.platform.paging.Page;
 import org.silkroad.platform.paging.PageRequest;
 import org.silkroad.policy.milestone.api.ImportReport;
-import org.silkroad.policy.milestone.api.InvalidInput;
-import org.silkroad.policy.milestone.api.InvalidInput.FieldProblem;
+import org.silkroad.platform.problem.InvalidInput.FieldProblem;
 import org.silkroad.policy.milestone.api.MilestoneView;
 import org.silkroad.policy.milestone.api.NewMilestone;
 import org.silkroad.policy.milestone.api.RevisionView;

@@ -1,5 +1,6 @@
 package org.silkroad.policy.milestone.api;
 
+import org.silkroad.platform.problem.InvalidInput;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -19,7 +19,7 @@ import org.silkroad.trade.analysis.domain.Printed;
 import org.silkroad.trade.analysis.domain.TradeAnalysis;
 import org.silkroad.trade.observation.ObservationQuery;
 import org.silkroad.trade.observation.api.ObservationFilterParams;
-import org.silkroad.trade.problem.InvalidInput;
+import org.silkroad.platform.problem.InvalidInput;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

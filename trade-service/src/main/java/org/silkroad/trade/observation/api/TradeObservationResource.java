@@ -22,7 +22,7 @@ import org.silkroad.platform.paging.Page;
 import org.silkroad.platform.paging.PageRequest;
 import org.silkroad.trade.observation.TradeObservations;
 import org.silkroad.trade.reference.domain.ReferenceCodes;
-import org.silkroad.trade.problem.InvalidInput;
+import org.silkroad.platform.problem.InvalidInput;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import org.silkroad.trade.release.domain.ImportRequest;
 import org.silkroad.trade.release.format.CsvRows;
 import org.silkroad.trade.release.format.FileRejected;
 import org.silkroad.trade.release.format.ImportFormat;
-import org.silkroad.trade.problem.InvalidInput;
+import org.silkroad.platform.problem.InvalidInput;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.silkroad.trade.problem;
+package org.silkroad.platform.problem;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A 400 problem for input that is well formed field by field but wrong against the reference codes. It has the same
- * {@code violations[].field/message} shape as the bean-validation problems, so a client handles both the same way.
+ * A 400 problem for input that bean validation cannot judge alone: well formed field by field but wrong against
+ * reference codes, against other fields (an end before its start) or against stored data (a cycle in a tree, an
+ * unknown parent). It has the same {@code violations[].field/message} shape as the bean-validation problems, so a
+ * client reads every 400 of every service the same way.
  */
 public final class InvalidInput {
 
