@@ -29,7 +29,7 @@ import java.util.Map;
 
 /**
  * The whole system on one machine: PostgreSQL and Kafka started from Maven Central artifacts, one database per
- * service, the four services each in its own JVM, sample data loaded through the APIs. {@link #stop()} undoes all
+ * service, the four services each in its own JVM, each importing its shipped dataset at first start. {@link #stop()} undoes all
  * of it, and a temporary data directory goes with it.
  */
 final class LocalSystem {
@@ -82,6 +82,9 @@ final class LocalSystem {
             env.put("MP_JWT_VERIFY_ISSUER", ISSUER);
             // Plain text: these logs are read by a developer in a file, not shipped to a log store.
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            if (spec.ownsData()) {
+                env.put(spec.seedVariable(), Boolean.toString(settings.sampleData()));
+            }
             Path app = settings.home().resolve(spec.module()).resolve("target/quarkus-app/quarkus-run.jar");
             services.add(ServiceProcess.start(spec, app, port, env, logs, tmp));
         }
@@ -100,12 +103,11 @@ final class LocalSystem {
         state.write(dataDir.resolve(RunState.FILE));
         state.write(RunState.pointer(settings.home()));
 
-        String token = keys.token(ISSUER, "local-editor@silkroad.local", Duration.ofHours(12), "editor");
         if (settings.sampleData()) {
-            loadSampleData(token);
+            awaitSampleData(Duration.ofSeconds(120));
         }
         out.printf("%nAll ready in %.1f s.%n", (System.nanoTime() - begin) / 1e9);
-        printGuide(token);
+        printGuide(keys.token(ISSUER, "local-editor@silkroad.local", Duration.ofHours(12), "editor"));
     }
 
     private void prepareDataDirectory() throws IOException {
@@ -138,52 +140,45 @@ final class LocalSystem {
         }
     }
 
-    /** Only into a fresh data directory: a kept one already holds the sample data and whatever was added since. */
-    private void loadSampleData(String token) throws Exception {
-        Path marker = dataDir.resolve("sample-data.loaded");
-        if (Files.exists(marker)) {
-            out.println("Sample data  already loaded in this data directory");
-            return;
-        }
+    /**
+     * Each owning service imports its shipped dataset at first start; the system is ready for a user once all of it
+     * has travelled through Kafka into the gateway, so wait for every source to show up there.
+     */
+    private void awaitSampleData(Duration timeout) throws InterruptedException {
         long begin = System.nanoTime();
-        SampleData sample = new SampleData(http, token);
-        List<SampleData.Loaded> loaded = List.of(
-                sample.tradeObservations(url(ServiceSpec.TRADE)),
-                sample.corridorAssets(url(ServiceSpec.CORRIDOR)),
-                sample.policyMilestones(url(ServiceSpec.POLICY)));
-        int total = 0;
-        for (SampleData.Loaded l : loaded) {
-            total += l.accepted();
-            out.printf("Sample data  %-16s %3d written%s%n", l.service(), l.accepted(),
-                    l.refused().isEmpty() ? "" : ", " + l.refused().size() + " refused: " + l.refused().get(0));
-        }
-        Files.writeString(marker, "sample data loaded\n");
-        long seen = awaitGatewayAggregates(total, Duration.ofSeconds(60));
-        out.printf("Gateway      %d of %d sample aggregates arrived through Kafka, %.1f s after the first write%n", seen, total,
-                (System.nanoTime() - begin) / 1e9);
-    }
-
-    private long awaitGatewayAggregates(long expected, Duration timeout) throws InterruptedException {
         ObjectMapper json = new ObjectMapper();
         HttpRequest overview = HttpRequest.newBuilder(URI.create(url(ServiceSpec.GATEWAY) + "/api/dashboard/overview")).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long seen = 0;
+        Map<String, Long> counts = new LinkedHashMap<>();
+        long deadline = begin + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 JsonNode body = json.readTree(http.send(overview, HttpResponse.BodyHandlers.ofString()).body());
-                seen = 0;
+                counts.clear();
                 for (JsonNode source : body.path("sources")) {
-                    seen += source.path("aggregateCount").asLong();
+                    counts.put(source.path("source").asText(), source.path("aggregateCount").asLong());
                 }
-                if (seen >= expected) {
-                    return seen;
+                boolean all = counts.size() >= 3 && counts.values().stream().allMatch(c -> c > 0);
+                if (all && stable(counts, overview, json)) {
+                    break;
                 }
             } catch (IOException e) {
                 // keep trying until the deadline
             }
-            Thread.sleep(100);
+            Thread.sleep(250);
         }
-        return seen;
+        out.printf("Sample data  in the gateway after %.1f s: %s%n", (System.nanoTime() - begin) / 1e9, counts);
+    }
+
+    /** True when the counts do not move for a second: the services' imports have finished publishing. */
+    private boolean stable(Map<String, Long> counts, HttpRequest overview, ObjectMapper json) throws IOException, InterruptedException {
+        Thread.sleep(1000);
+        JsonNode body = json.readTree(http.send(overview, HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode source : body.path("sources")) {
+            if (source.path("aggregateCount").asLong() != counts.getOrDefault(source.path("source").asText(), -1L)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String url(ServiceSpec spec) {
@@ -192,6 +187,7 @@ final class LocalSystem {
 
     private void printGuide(String token) {
         out.println();
+        out.println("Dashboard page      " + url(ServiceSpec.GATEWAY) + "/");
         out.println("Dashboard overview  " + url(ServiceSpec.GATEWAY) + "/api/dashboard/overview");
         for (ServiceProcess s : services) {
             out.printf("Swagger UI          %-17s %s/q/swagger-ui%n", s.spec().module(), s.url());

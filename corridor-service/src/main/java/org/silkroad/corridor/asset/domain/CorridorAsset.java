@@ -9,6 +9,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import org.silkroad.corridor.status.domain.AssetStatus;
+
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +44,63 @@ public class CorridorAsset extends PanacheEntityBase {
 
     public String note;
 
+    /** road, rail, road_rail, pipeline, air, sea, multimodal, other; null when it does not apply (a zone). */
+    public String mode;
+
+    /** A {@link FuzzyDate} value as given ("1980s", "2014-12"). */
+    public String opened;
+
+    @Column(name = "length_km")
+    public BigDecimal lengthKm;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Capacity capacity;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Location location;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Crossing crossing;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rail_service")
+    public RailServiceRoute railService;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public ProjectInfo project;
+
+    /** The places the sources name as its ends or stops, in their order. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> endpoints = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> sources = new ArrayList<>();
+
+    /** Name and aliases in lower case, for the text filter of lists; kept in step by {@link #describe}. */
+    @Column(name = "search_text")
+    public String searchText = "";
+
+    @Convert(converter = AssetStatusColumn.class)
+    public AssetStatus status = AssetStatus.OPEN;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(name = "status_window_from")
+    public String statusWindowFrom;
+
+    @Column(name = "status_window_until")
+    public String statusWindowUntil;
+
+    @Column(name = "status_since")
+    public OffsetDateTime statusSince;
+
+    /** Version of the status stream of this asset (key = asset id on corridor.status.v1); grows with each transition. */
+    @Column(name = "status_sequence")
+    public long statusSequence;
+
     /** The aggregate version carried by every event of this asset; grows by one with each change. */
     public long version;
 
@@ -49,4 +109,19 @@ public class CorridorAsset extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /** Refreshes what is derived from the descriptive fields. */
+    public void describe() {
+        StringBuilder text = new StringBuilder(name == null ? "" : name);
+        aliases.forEach(a -> text.append('\n').append(a));
+        if (crossing != null && crossing.sides() != null) {
+            crossing.sides().forEach(side -> {
+                text.append('\n').append(side.name());
+                if (side.aliases() != null) {
+                    side.aliases().forEach(a -> text.append('\n').append(a));
+                }
+            });
+        }
+        searchText = text.toString().toLowerCase(java.util.Locale.ROOT);
+    }
 }
