@@ -2,6 +2,8 @@ package org.silkroad.gateway;
 
 import org.silkroad.testing.TopicWriter;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +18,7 @@ public final class Events {
     public static final String MILESTONES = "policy.milestones.v1";
 
     private final TopicWriter writer;
+    private final List<Map.Entry<String, String>> sent = new ArrayList<>();
 
     public Events(TopicWriter writer) {
         this.writer = writer;
@@ -81,5 +84,16 @@ public final class Events {
 
     private void send(String topic, String source, String type, String key, long version, String json) {
         writer.send(topic, key, json, TopicWriter.cloudEvent(source, type, key, version));
+        sent.add(Map.entry(topic, key));
+    }
+
+    /**
+     * Topic and key of every upsert sent since the last call. Records with different keys land on different
+     * partitions and topics, so no one record proves that the others have arrived: a test waits for each.
+     */
+    public List<Map.Entry<String, String>> drainSent() {
+        List<Map.Entry<String, String>> drained = List.copyOf(sent);
+        sent.clear();
+        return drained;
     }
 }
