@@ -52,10 +52,18 @@ public final class TopicWriter implements AutoCloseable {
 
     /** Sends one record and waits until the broker has it; a null value is a tombstone. */
     public RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
+        return send(topic, null, key, value, headers);
+    }
+
+    /**
+     * Sends to a chosen partition: a consumer reads one partition in order, so a marker sent behind other records on
+     * their partition proves, once it is consumed, that they were consumed too.
+     */
+    public RecordMetadata send(String topic, Integer partition, String key, String value, Map<String, String> headers) {
         RecordHeaders kafkaHeaders = new RecordHeaders();
         headers.forEach((name, v) -> kafkaHeaders.add(name, v.getBytes(StandardCharsets.UTF_8)));
         try {
-            return producer.send(new ProducerRecord<>(topic, null, key, value, kafkaHeaders)).get();
+            return producer.send(new ProducerRecord<>(topic, partition, key, value, kafkaHeaders)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
