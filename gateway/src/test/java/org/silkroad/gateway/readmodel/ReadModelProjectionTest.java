@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.silkroad.gateway.ReadModelProbe;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.TopicProbe;
 import org.silkroad.testing.TopicWriter;
@@ -65,8 +66,7 @@ class ReadModelProjectionTest {
     }
 
     static void awaitVersion(String id, int version) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/api/read-model/{topic}/{id}", TOPIC, id).then().statusCode(200).body("version", equalTo(version)));
+        ReadModelProbe.awaitVersion(TOPIC, id, version);
     }
 
     @Test

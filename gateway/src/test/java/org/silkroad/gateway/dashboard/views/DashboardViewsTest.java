@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.silkroad.gateway.Events;
+import org.silkroad.gateway.ReadModelProbe;
 import org.silkroad.gateway.dashboard.DashboardViews;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.TopicWriter;
@@ -48,13 +49,10 @@ class DashboardViewsTest {
 
     /** Waits until every record sent so far is in the read model, whatever partition it took. */
     static void awaitEverythingSent() {
-        events.drainSent().forEach(sent -> awaitVersion(sent.getKey(), sent.getValue()));
+        events.drainSent().forEach(sent -> ReadModelProbe.awaitPresent(sent.getKey(), sent.getValue()));
     }
 
-    static void awaitVersion(String topic, String id) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/read-model/{t}/{id}", topic, id)
-                .then().statusCode(200));
-    }
+
 
     @Test
     void targetsAreJudgedAgainstEveryRecordedFigureOfTheirDeadlineYear() {
@@ -153,7 +151,7 @@ class DashboardViewsTest {
         events.measurement(id, "crossing_time", 12, "h", "2023-01-01");
         String marker = "board-marker-" + s;
         events.asset(marker, "Marker", 1, null);
-        awaitVersion(Events.ASSETS, marker);
+        ReadModelProbe.awaitPresent(Events.ASSETS, marker);
         // The status, the measurements and the asset travel on other topics and partitions than the marker, so
         // nothing orders them: wait until the board shows all of them, or an earlier view would be read.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/dashboard/corridors").then().statusCode(200)

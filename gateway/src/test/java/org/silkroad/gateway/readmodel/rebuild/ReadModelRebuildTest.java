@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.silkroad.gateway.Events;
+import org.silkroad.gateway.ReadModelProbe;
 import org.silkroad.gateway.dashboard.DashboardViews;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.Tokens;
@@ -42,11 +43,6 @@ class ReadModelRebuildTest {
     @AfterAll
     static void close() {
         writer.close();
-    }
-
-    static void awaitVersion(String topic, String id, int version) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/read-model/{t}/{id}", topic, id)
-                .then().statusCode(200).body("version", equalTo(version)));
     }
 
     /** Every view's ETag and body without the parts that move with the clock. */
@@ -85,15 +81,15 @@ class ReadModelRebuildTest {
         events.milestone("rebuild-" + s, "Rebuild milestone", "agreement", "2013-09", null);
         String marker = "rebuild-marker-" + s;
         events.asset(marker, "Marker", 1, null);
-        awaitVersion(Events.ASSETS, asset, 2);
-        awaitVersion(Events.ASSETS, gone, 2);
-        awaitVersion(Events.ASSETS, marker, 1);
+        ReadModelProbe.awaitVersion(Events.ASSETS, asset, 2);
+        ReadModelProbe.awaitVersion(Events.ASSETS, gone, 2);
+        ReadModelProbe.awaitVersion(Events.ASSETS, marker, 1);
         // Each topic has its own consumer: wait for every one, or the rebuild would be compared with a lagging view.
-        awaitVersion(Events.STATUS, status, 1);
-        awaitVersion(Events.MEASUREMENTS, measurement, 1);
-        awaitVersion(Events.OBSERVATIONS, export, 1);
-        awaitVersion(Events.OBSERVATIONS, imports, 1);
-        awaitVersion(Events.MILESTONES, "rebuild-" + s, 1);
+        ReadModelProbe.awaitVersion(Events.STATUS, status, 1);
+        ReadModelProbe.awaitVersion(Events.MEASUREMENTS, measurement, 1);
+        ReadModelProbe.awaitVersion(Events.OBSERVATIONS, export, 1);
+        ReadModelProbe.awaitVersion(Events.OBSERVATIONS, imports, 1);
+        ReadModelProbe.awaitVersion(Events.MILESTONES, "rebuild-" + s, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/dashboard/events?size=500").then()
                 .extract().jsonPath().getList("items.aggregateId").contains(marker));
 
