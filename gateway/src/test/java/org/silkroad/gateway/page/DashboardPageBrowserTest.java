@@ -8,22 +8,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.silkroad.gateway.Events;
+import org.silkroad.testing.HeadlessChromium;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.TopicWriter;
 
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
@@ -34,22 +27,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Opens the dashboard in the system's headless Chromium: the data written to the topics shows in the tiles and
  * charts, and one more event appears on the page without a reload. Needs the Debian packages chromium and
- * chromium-driver; skipped (not failed) where /usr/bin/chromedriver is absent.
+ * chromium-driver; skipped (not failed) where they are absent.
  */
 @QuarkusTest
 @WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "gateway"))
 class DashboardPageBrowserTest {
 
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TestHTTPResource("/")
     URL page;
 
     @Test
     void theDashboardShowsTheReadModelAndUpdatesLiveWithoutReload() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
-                "no /usr/bin/chromedriver: install the Debian packages chromium and chromium-driver to run the browser test");
+        Assumptions.assumeTrue(HeadlessChromium.installed(), HeadlessChromium.missingMessage());
         String s = Events.suffix();
         try (TopicWriter writer = TopicWriter.open()) {
             Events events = new Events(writer);
@@ -62,18 +52,10 @@ class DashboardPageBrowserTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().get("/api/read-model/corridor.assets.v1/browser-" + s).then().statusCode(200));
 
-            Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--window-size=1440,2200", "--user-data-dir=" + profile.toAbsolutePath());
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            WebDriver browser = new ChromeDriver(service, options);
-            try {
+            try (HeadlessChromium chromium = HeadlessChromium.start()) {
+                WebDriver browser = chromium.driver();
                 browser.get(page.toString());
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                WebDriverWait wait = chromium.waiting(Duration.ofSeconds(30));
                 wait.until(d -> d.findElement(By.id("connection")).getText().equals("live"));
                 wait.until(d -> d.findElement(By.id("kpis")).getText().contains("reported by KAZ"));
                 wait.until(d -> !d.findElements(By.cssSelector("#trend svg circle")).isEmpty());
@@ -91,10 +73,7 @@ class DashboardPageBrowserTest {
                 Object still = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__loadMarker;");
                 assertTrue(marker.equals(still), "updated without a reload");
 
-                File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-                Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                browser.quit();
+                chromium.screenshot(Path.of("target", "dashboard.png"));
             }
         }
     }
