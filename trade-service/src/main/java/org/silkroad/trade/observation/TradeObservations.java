@@ -10,6 +10,7 @@ import org.silkroad.trade.observation.domain.ObservationRow;
 import org.silkroad.trade.observation.domain.TradeFlow;
 import org.silkroad.trade.observation.events.TradeObservationEvents;
 import org.silkroad.trade.observation.persistence.ObservationStore;
+import org.silkroad.trade.release.events.ReleasePublications;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,9 +26,12 @@ public class TradeObservations {
     private final ObservationStore store;
     private final TradeObservationEvents events;
 
-    TradeObservations(ObservationStore store, TradeObservationEvents events) {
+    private final ReleasePublications publications;
+
+    TradeObservations(ObservationStore store, TradeObservationEvents events, ReleasePublications publications) {
         this.store = store;
         this.events = events;
+        this.publications = publications;
     }
 
     /**
@@ -51,11 +55,23 @@ public class TradeObservations {
         return created;
     }
 
+    /**
+     * Deletes through the ordinary outbox. If a bulk release's revision of this observation is still waiting for the
+     * release publisher, that revision goes out first through the outbox (and the publisher leaves it out), so the
+     * deletion can never overtake it on the topic (ADR 0008).
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public boolean delete(UUID id) {
-        Optional<Long> version = store.markDeleted(id, today());
-        version.ifPresent(v -> events.deleted(store.findLatest(id).orElseThrow(), v));
-        return version.isPresent();
+        Optional<Long> version = store.markDeleted(id, today()); // locks the observation's row until commit
+        if (version.isEmpty()) {
+            return false;
+        }
+        for (ReleasePublications.PendingRevision pending : publications.notYetPublished(id)) {
+            events.changed(store.revision(id, pending.version()).orElseThrow());
+            publications.takenOver(pending.release(), id);
+        }
+        events.deleted(store.findLatest(id).orElseThrow(), version.get());
+        return true;
     }
 
     public Optional<TradeObservationView> find(UUID id, LocalDate asOf) {

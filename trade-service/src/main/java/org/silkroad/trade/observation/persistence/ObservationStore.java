@@ -207,12 +207,14 @@ public class ObservationStore {
     }
 
     /**
-     * One page (by id) of what a release inserted or revised, in its current state, for the events. Pages rather than
-     * a cursor: the events are written with COPY on the same connection, which cannot run beside an open cursor.
+     * The next revisions a release made (its inserts and revisions, each in the state of that revision), by
+     * observation id after {@code after}, leaving out those a single write already published (taken over). The
+     * release publisher reads its batches through here.
      */
-    public List<TradeObservationView> changedBy(Connection c, UUID release, UUID after, int limit) throws SQLException {
-        String sql = VISIBLE + " WHERE o.release_id = ? AND r.version = o.version" + (after == null ? "" : " AND o.id > ?")
-                + " ORDER BY o.id LIMIT ?";
+    public List<TradeObservationView> revisionsOf(Connection c, UUID release, UUID after, int limit) throws SQLException {
+        String sql = VISIBLE + " WHERE r.release_id = ? AND NOT r.deleted" + (after == null ? "" : " AND r.observation_id > ?")
+                + " AND NOT EXISTS (SELECT 1 FROM release_publication_taken_over t WHERE t.release_id = r.release_id"
+                + " AND t.observation_id = r.observation_id) ORDER BY r.observation_id LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 0;
             ps.setObject(++i, release);
@@ -220,6 +222,7 @@ public class ObservationStore {
                 ps.setObject(++i, after);
             }
             ps.setInt(++i, limit);
+            ps.setFetchSize(limit);
             List<TradeObservationView> found = new ArrayList<>(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -228,6 +231,13 @@ public class ObservationStore {
             }
             return found;
         }
+    }
+
+    /** One version of an observation as it was then. */
+    public Optional<TradeObservationView> revision(UUID id, long version) {
+        List<TradeObservationView> found = new ArrayList<>();
+        query(VISIBLE + " WHERE o.id = ? AND r.version = ?", List.of(id, version), found::add);
+        return found.stream().findFirst();
     }
 
     private void query(String sql, List<Object> params, Consumer<TradeObservationView> each) {

@@ -23,7 +23,6 @@ import org.silkroad.platform.paging.Page;
 import org.silkroad.platform.paging.PageRequest;
 import org.silkroad.trade.release.domain.ReleaseView;
 import org.silkroad.trade.release.format.RowProblem;
-import org.silkroad.trade.release.importing.ImportProgress;
 import org.silkroad.trade.release.importing.ImportRefused;
 import org.silkroad.trade.release.importing.ReleaseImporter;
 import org.silkroad.trade.release.importing.ReleaseUploads;
@@ -41,19 +40,18 @@ public class ReleaseResource {
 
     private final ReleaseUploads uploads;
     private final ReleaseStore releases;
-    private final ImportProgress progress;
-
-    ReleaseResource(ReleaseUploads uploads, ReleaseStore releases, ImportProgress progress) {
+    ReleaseResource(ReleaseUploads uploads, ReleaseStore releases) {
         this.uploads = uploads;
         this.releases = releases;
-        this.progress = progress;
     }
 
     /**
      * Imports a file sent as the body: {@code application/json} is a Comtrade+ API answer, {@code text/csv} is
      * recognised by its header (or named with {@code format}). 201 with the new release; 200 with the earlier release
      * when the same content was imported before (nothing changes, nothing is published); 400 with every rejected row
-     * when any row is wrong (nothing is imported); 413 when the file is too large.
+     * when any row is wrong (nothing is imported); 413 when the file is too large. A large file (or any file sent with
+     * {@code Prefer: respond-async}) answers 202 with the running release and its Location at once; its progress,
+     * problems and outcome are on {@code GET /api/releases/{id}}.
      */
     @POST
     @Consumes("*/*")
@@ -65,15 +63,18 @@ public class ReleaseResource {
                            @QueryParam("source") String source,
                            @QueryParam("fileName") String fileName,
                            @QueryParam("published") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2021-06-30") String published,
+                           @HeaderParam("Prefer") String prefer,
                            @Context UriInfo uri) {
         try {
+            boolean async = prefer != null && prefer.toLowerCase().contains("respond-async");
             ReleaseImporter.Outcome outcome = uploads.upload(body, contentType, format, source, fileName,
-                    published == null ? null : LocalDate.parse(published));
-            if (!outcome.imported()) {
-                return Response.ok(outcome.release()).build();
-            }
-            return Response.created(uri.getAbsolutePathBuilder().path(outcome.release().id().toString()).build())
-                    .entity(outcome.release()).build();
+                    published == null ? null : LocalDate.parse(published), async);
+            java.net.URI location = uri.getAbsolutePathBuilder().path(outcome.release().id().toString()).build();
+            return switch (outcome.result()) {
+                case SAME_CONTENT -> Response.ok(outcome.release()).build();
+                case IMPORTED -> Response.created(location).entity(outcome.release()).build();
+                case ACCEPTED -> Response.accepted(outcome.release()).location(location).build();
+            };
         } catch (ImportRefused refused) {
             throw rejected(refused.release());
         }
@@ -83,7 +84,7 @@ public class ReleaseResource {
     @PermitAll
     public Page<ReleaseView> list(@Valid @BeanParam PageRequest page) {
         long total = releases.count();
-        return new Page<>(releases.page(page.page, page.size).stream().map(this::withProgress).toList(), page.page, page.size,
+        return new Page<>(releases.page(page.page, page.size), page.page, page.size,
                 total, (int) ((total + page.size - 1) / page.size));
     }
 
@@ -91,18 +92,7 @@ public class ReleaseResource {
     @Path("/{id}")
     @PermitAll
     public ReleaseView get(@PathParam("id") UUID id) {
-        return releases.find(id).map(this::withProgress).orElseThrow(() -> new NotFoundException("no release " + id));
-    }
-
-    /** A running release shows the rows its import has read so far. */
-    private ReleaseView withProgress(ReleaseView r) {
-        Long read = progress.rowsRead(r.id());
-        if (read == null || !ReleaseView.RUNNING.equals(r.status())) {
-            return r;
-        }
-        return new ReleaseView(r.id(), r.source(), r.format(), r.fileName(), r.publishedOn(), r.sha256(), r.bytes(), r.status(),
-                read, r.rowsAccepted(), r.rowsRejected(), r.inserted(), r.revised(), r.unchanged(), r.indicators(), r.problems(),
-                r.warnings(), r.failure(), r.version(), r.startedAt(), r.finishedAt(), r.durationMs());
+        return releases.find(id).orElseThrow(() -> new NotFoundException("no release " + id));
     }
 
     private static HttpProblem rejected(ReleaseView release) {

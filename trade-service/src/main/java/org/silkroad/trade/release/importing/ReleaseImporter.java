@@ -1,22 +1,18 @@
 package org.silkroad.trade.release.importing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.silkroad.contracts.Topic;
-import org.silkroad.trade.observation.api.TradeObservationView;
 import org.silkroad.trade.observation.domain.PrintedIndicator;
-import org.silkroad.trade.observation.events.TradeObservationEvents;
-import org.silkroad.trade.observation.persistence.ObservationStore;
 import org.silkroad.trade.reference.domain.ReferenceCodes;
 import org.silkroad.trade.release.domain.ImportRequest;
 import org.silkroad.trade.release.domain.ReleaseCounts;
 import org.silkroad.trade.release.domain.ReleaseView;
 import org.silkroad.trade.release.events.ReleaseEvents;
+import org.silkroad.trade.release.events.ReleasePublications;
 import org.silkroad.trade.release.format.ComtradeCsvReader;
 import org.silkroad.trade.release.format.ComtradeJsonReader;
 import org.silkroad.trade.release.format.DatasetReader;
@@ -31,15 +27,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Imports one file as one release, all or nothing. The user's upload and the shipped dataset both come here.
@@ -49,17 +42,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>In one transaction: rows are read as a stream and COPYed into a temporary staging table; any problem refuses the
  * file (the transaction rolls back, the release is recorded as failed with rows and reasons). Otherwise one
  * {@code INSERT … ON CONFLICT} adds new observations and revises changed ones (unchanged rows are left alone), their
- * revisions are written, their events are COPYed into the outbox, and the release is completed — so readers and
- * Kafka see all of the release or none of it.</li>
+ * revisions are written, a publication of the release's revisions is recorded (outbox by reference, ADR 0008) and
+ * the release is completed — so readers and Kafka see all of the release or none of it.</li>
+ * <li>After the commit {@link ReleasePublications} streams the revisions to Kafka from a persisted cursor.</li>
  * </ol>
+ * Each phase's time is kept on the release ({@code phaseMs}) and progress is committed on it as the import goes.
  */
 @ApplicationScoped
 public class ReleaseImporter {
 
     private static final Logger LOG = Logger.getLogger(ReleaseImporter.class);
     /** Imports run one at a time: two releases may revise the same observation. */
-    private static final long IMPORT_LOCK = 0x7ade_1a9dL;
-    private static final int EVENT_PAGE = 5000;
+    static final long IMPORT_LOCK = 0x7ade_1a9dL;
 
     private static final String VALUE_COLUMNS = "value_usd, cif_usd, fob_usd, quantity, quantity_unit, quantity_estimated, "
             + "net_weight_kg, net_weight_estimated, original_value, original_unit, note";
@@ -75,80 +69,105 @@ public class ReleaseImporter {
                 original_value NUMERIC, original_unit TEXT, note TEXT
             ) ON COMMIT DROP""";
 
-    public record Outcome(ReleaseView release, boolean imported) {
+    /** What became of an upload: the earlier release with the same content, an imported one, or one still running. */
+    public enum Result { SAME_CONTENT, IMPORTED, ACCEPTED }
+
+    public record Outcome(ReleaseView release, Result result) {
+        public boolean imported() {
+            return result != Result.SAME_CONTENT;
+        }
     }
 
     private final AgroalDataSource dataSource;
     private final ReleaseStore releases;
     private final ReleaseEvents releaseEvents;
-    private final ObservationStore observations;
     private final ReferenceCodes codes;
     private final ObjectMapper json;
-    private final ImportProgress progress;
+    private final ReleasePublications publications;
     private final Duration timeout;
 
-    ReleaseImporter(AgroalDataSource dataSource, ReleaseStore releases, ReleaseEvents releaseEvents, ObservationStore observations,
-                    ReferenceCodes codes, ObjectMapper json, ImportProgress progress,
+    ReleaseImporter(AgroalDataSource dataSource, ReleaseStore releases, ReleaseEvents releaseEvents, ReferenceCodes codes,
+                    ObjectMapper json, ReleasePublications publications,
                     @ConfigProperty(name = "silkroad.trade.import.timeout", defaultValue = "PT2H") Duration timeout) {
         this.dataSource = dataSource;
         this.releases = releases;
         this.releaseEvents = releaseEvents;
-        this.observations = observations;
         this.codes = codes;
         this.json = json;
-        this.progress = progress;
+        this.publications = publications;
         this.timeout = timeout;
     }
 
-    public Outcome importFile(ImportRequest request) {
+    /** The completed release with this content, if any: importing it again would change nothing. */
+    public Optional<ReleaseView> sameContent(ImportRequest request) {
         Optional<ReleaseView> same = releases.findCompleted(request.sha256());
-        if (same.isPresent()) {
-            LOG.infof("%s has the content of release %s (sha256 %s): nothing to import", request.fileName(), same.get().id(), request.sha256());
-            return new Outcome(same.get(), false);
-        }
+        same.ifPresent(r -> LOG.infof("%s has the content of release %s (sha256 %s): nothing to import", request.fileName(), r.id(), request.sha256()));
+        return same;
+    }
+
+    /** Records the release as running (phase {@code waiting}) and publishes {@code release.started}, committed. */
+    public ReleaseView begin(ImportRequest request) {
         codes.load();
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             releases.insertRunning(id, request);
-            releaseEvents.publish(releases.find(id).orElseThrow());
+            ReleaseView started = releases.find(id).orElseThrow();
+            releaseEvents.publish(started);
+            LOG.infof("release %s: importing %s (%s, %d bytes, source '%s', published %s)", id, request.fileName(),
+                    request.format().code, request.bytes(), request.source(), request.publishedOn());
+            return started;
         });
-        LOG.infof("release %s: importing %s (%s, %d bytes, source '%s', published %s)", id, request.fileName(),
-                request.format().code, request.bytes(), request.source(), request.publishedOn());
-        AtomicLong counter = progress.start(id);
+    }
+
+    /** Imports a file in the caller's thread: 200-style answer for known content, else the completed release. */
+    public Outcome importFile(ImportRequest request) {
+        Optional<ReleaseView> same = sameContent(request);
+        if (same.isPresent()) {
+            return new Outcome(same.get(), Result.SAME_CONTENT);
+        }
+        return new Outcome(run(begin(request).id(), request), Result.IMPORTED);
+    }
+
+    /** Runs the import of a begun release; throws {@link ImportRefused} (release failed) when a row is wrong. */
+    public ReleaseView run(UUID id, ImportRequest request) {
+        ImportProgress progress = new ImportProgress(id, releases);
         try {
-            ReleaseView done = QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(() -> load(id, request, counter));
-            LOG.infof("release %s: completed in %d ms: %d rows, %d inserted, %d revised, %d unchanged, %d printed indicators",
-                    id, done.durationMs(), done.rowsRead(), done.inserted(), done.revised(), done.unchanged(), done.indicators());
-            return new Outcome(done, true);
+            ReleaseView done = QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(() -> load(id, request, progress));
+            LOG.infof("release %s: committed in %d ms: %d rows, %d inserted, %d revised, %d unchanged, %d printed indicators; "
+                            + "phases (ms) %s; %d observation events to publish",
+                    id, done.durationMs(), done.rowsRead(), done.inserted(), done.revised(), done.unchanged(), done.indicators(),
+                    done.phaseMs(), done.eventsTotal());
+            publications.wakeUp();
+            return done;
         } catch (Refused refused) {
-            ReleaseView failed = fail(id, refused.counts, refused.getMessage());
+            ReleaseView failed = fail(id, refused.counts, refused.getMessage(), progress.finish());
             LOG.infof("release %s: refused: %s", id, refused.getMessage());
             throw new ImportRefused(failed);
         } catch (RuntimeException e) {
             LOG.errorf(e, "release %s: failed", id);
-            fail(id, new ReleaseCounts(counter.get(), 0, 0, 0, 0, 0, 0, List.of(), List.of()), "import failed: " + e);
+            fail(id, new ReleaseCounts(progress.rowsRead(), 0, 0, 0, 0, 0, 0, List.of(), List.of()), "import failed: " + e,
+                    progress.finish());
             throw e;
-        } finally {
-            progress.end(id);
         }
     }
 
-    private ReleaseView fail(UUID id, ReleaseCounts counts, String reason) {
+    private ReleaseView fail(UUID id, ReleaseCounts counts, String reason, Map<String, Long> phaseMs) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            releases.finish(id, ReleaseView.FAILED, counts, reason);
+            releases.finish(id, ReleaseView.FAILED, counts, reason, phaseMs, null);
             ReleaseView failed = releases.find(id).orElseThrow();
             releaseEvents.publish(failed);
             return failed;
         });
     }
 
-    private ReleaseView load(UUID id, ImportRequest request, AtomicLong counter) throws SQLException {
+    private ReleaseView load(UUID id, ImportRequest request, ImportProgress progress) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             execute(c, "SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+            progress.enter(ReleaseView.STAGING);
             execute(c, STAGING_TABLE);
             StagingSink sink;
             try (CopyWriter copy = new CopyWriter(c, "COPY staged_observation (" + StagingSink.COLUMNS + ") FROM STDIN (FORMAT csv)")) {
-                sink = new StagingSink(id, copy, counter);
+                sink = new StagingSink(id, copy, progress);
                 try {
                     read(request, sink);
                 } catch (FileRejected e) {
@@ -158,30 +177,30 @@ public class ReleaseImporter {
                     copy.finish();
                 }
             }
+            progress.enter(ReleaseView.CHECKING);
             duplicateIndicators(sink);
-            long read = System.nanoTime();
             if (sink.rowsRejected == 0) {
                 // Freshly filled in this transaction: without statistics the planner guesses badly at a million rows.
                 // (After a refused file the cancelled COPY has aborted the transaction: nothing more may run in it.)
                 execute(c, "ANALYZE staged_observation");
                 duplicateObservations(c, sink);
             }
-            LOG.debugf("release %s: duplicate check in %d ms", id, (System.nanoTime() - read) / 1_000_000);
             if (sink.rowsRejected > 0) {
                 throw new Refused(counts(sink, 0, 0, 0), sink.rowsRejected + " of " + sink.rowsRead
                         + " rows rejected; the file is imported all or nothing, so nothing was imported");
             }
-            long staged = System.nanoTime();
-            long[] merged = merge(c, id, request);
-            execute(c, "ANALYZE trade_observation");
-            execute(c, "ANALYZE trade_observation_revision");
-            long mergedAt = System.nanoTime();
+            progress.enter(ReleaseView.MERGING);
+            long[] merged = merge(c, id, request, progress);
+            progress.enter(ReleaseView.COMPLETING);
             long indicators = indicators(c, id, request, sink.indicators);
-            long events = publishObservations(c, id);
-            LOG.infof("release %s: %d rows read and staged, merged in %d ms, %d events written to the outbox in %d ms", id,
-                    sink.rowsRead, (mergedAt - staged) / 1_000_000, events, (System.nanoTime() - mergedAt) / 1_000_000);
+            long events = merged[0] + merged[1];
+            if (events > 0) {
+                // By reference: the commit records that this release's revisions are to be published (ADR 0008).
+                publications.record(c, id, events);
+            }
             long unchanged = sink.staged() - merged[0] - merged[1];
-            releases.finish(id, ReleaseView.COMPLETED, counts(sink, merged[0], merged[1], unchanged, indicators), null);
+            releases.finish(id, ReleaseView.COMPLETED, counts(sink, merged[0], merged[1], unchanged, indicators), null,
+                    progress.finish(), events);
         }
         ReleaseView done = releases.find(id).orElseThrow();
         releaseEvents.publish(done);
@@ -222,7 +241,7 @@ public class ReleaseImporter {
     }
 
     /** Inserts new observations and revises changed ones; returns {inserted, revised}. */
-    private static long[] merge(Connection c, UUID release, ImportRequest request) throws SQLException {
+    private static long[] merge(Connection c, UUID release, ImportRequest request, ImportProgress progress) throws SQLException {
         String identity = "id, series_key, reporter, reporter_m49, partner, partner_m49, partner2, flow, period, year, month, "
                 + "commodity, commodity_level, classification, commodity_label, customs_code, transport_mode, is_total, "
                 + "source_document, source_statement, source_agency";
@@ -247,6 +266,7 @@ public class ReleaseImporter {
                 counts[1] = rs.getLong(2);
             }
         }
+        long revisionsStart = System.nanoTime();
         // The new revisions: known from the release's publication date, never before the revision they follow.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trade_observation_revision (observation_id, version, "
                 + VALUE_COLUMNS + ", release_id, deleted, known_from, known_until, recorded_at) SELECT o.id, o.version, "
@@ -267,6 +287,7 @@ public class ReleaseImporter {
                 ps.executeUpdate();
             }
         }
+        progress.time("revisions", System.nanoTime() - revisionsStart);
         return counts;
     }
 
@@ -307,42 +328,6 @@ public class ReleaseImporter {
             ps.executeBatch();
         }
         return indicators.size();
-    }
-
-    /**
-     * The events of everything the release inserted or revised, written into the outbox table with COPY in the
-     * release's transaction. {@code EventOutbox.publish} would hold a million entities in one persistence context;
-     * this writes the same rows (same columns, same payload as the API) at COPY speed. The release's own
-     * {@code completed} event goes through {@code EventOutbox} afterwards, which also wakes the relay at commit.
-     */
-    private long publishObservations(Connection c, UUID release) throws SQLException {
-        String occurred = OffsetDateTime.now(ZoneOffset.UTC).toString();
-        long written = 0;
-        UUID after = null;
-        while (true) {
-            List<TradeObservationView> page = observations.changedBy(c, release, after, EVENT_PAGE);
-            if (page.isEmpty()) {
-                return written;
-            }
-            try (CopyWriter outbox = new CopyWriter(c, "COPY outbox_message (event_id, topic, aggregate_id, aggregate_version, "
-                    + "event_type, payload, occurred_at) FROM STDIN (FORMAT csv)")) {
-                for (TradeObservationView o : page) {
-                    outbox.field(UUID.randomUUID()).field(Topic.TRADE_OBSERVATIONS.topicName()).field(o.id())
-                            .field(o.version()).field(TradeObservationEvents.typeOf(o)).field(toJson(o)).field(occurred);
-                    outbox.endRow();
-                }
-                written += outbox.finish();
-            }
-            after = page.get(page.size() - 1).id();
-        }
-    }
-
-    private String toJson(TradeObservationView o) {
-        try {
-            return json.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ReleaseCounts counts(StagingSink sink, long inserted, long revised, long unchanged) {

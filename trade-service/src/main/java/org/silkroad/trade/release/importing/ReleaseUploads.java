@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.silkroad.trade.release.domain.ImportRequest;
+import org.silkroad.trade.release.domain.ReleaseView;
 import org.silkroad.trade.release.format.CsvRows;
 import org.silkroad.trade.release.format.FileRejected;
 import org.silkroad.trade.release.format.ImportFormat;
@@ -21,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Takes an uploaded (or shipped) file to the importer: spools it to disk while hashing it and enforcing the size
@@ -30,28 +32,61 @@ import java.util.HexFormat;
 public class ReleaseUploads {
 
     private final ReleaseImporter importer;
+    private final ImportWorker worker;
     private final long maxBytes;
+    private final long asyncAboveBytes;
 
-    ReleaseUploads(ReleaseImporter importer, @ConfigProperty(name = "silkroad.trade.import.max-bytes", defaultValue = "1073741824") long maxBytes) {
+    ReleaseUploads(ReleaseImporter importer, ImportWorker worker,
+                   @ConfigProperty(name = "silkroad.trade.import.max-bytes", defaultValue = "1073741824") long maxBytes,
+                   @ConfigProperty(name = "silkroad.trade.import.async-above-bytes", defaultValue = "8388608") long asyncAboveBytes) {
         this.importer = importer;
+        this.worker = worker;
         this.maxBytes = maxBytes;
+        this.asyncAboveBytes = asyncAboveBytes;
     }
 
+    /** Imports in the caller's thread (the shipped dataset). */
     public ReleaseImporter.Outcome upload(InputStream body, String contentType, String formatCode, String source,
                                           String fileName, LocalDate publishedOn) {
+        return upload(body, contentType, formatCode, source, fileName, publishedOn, false);
+    }
+
+    /**
+     * Spools, checks and hashes the file in the caller's thread (413, unknown format and known content answer at
+     * once). A file above {@code silkroad.trade.import.async-above-bytes}, or any file when the caller prefers
+     * ({@code Prefer: respond-async}), is then imported by the worker: the answer is the running release
+     * ({@link ReleaseImporter.Result#ACCEPTED}). Smaller files are imported before the answer, as before.
+     */
+    public ReleaseImporter.Outcome upload(InputStream body, String contentType, String formatCode, String source,
+                                          String fileName, LocalDate publishedOn, boolean preferAsync) {
         Path file = spool(body);
+        boolean handedOver = false;
         try {
             ImportFormat format = format(file, contentType, formatCode);
             String sha256 = sha256Of(file);
-            return importer.importFile(new ImportRequest(file, sha256, Files.size(file), format,
-                    source != null ? source : defaultSource(format), fileName, publishedOn != null ? publishedOn : LocalDate.now()));
+            long bytes = Files.size(file);
+            ImportRequest request = new ImportRequest(file, sha256, bytes, format,
+                    source != null ? source : defaultSource(format), fileName, publishedOn != null ? publishedOn : LocalDate.now());
+            Optional<ReleaseView> same = importer.sameContent(request);
+            if (same.isPresent()) {
+                return new ReleaseImporter.Outcome(same.get(), ReleaseImporter.Result.SAME_CONTENT);
+            }
+            ReleaseView started = importer.begin(request);
+            if (preferAsync || bytes > asyncAboveBytes) {
+                worker.submit(started.id(), request);
+                handedOver = true;
+                return new ReleaseImporter.Outcome(started, ReleaseImporter.Result.ACCEPTED);
+            }
+            return new ReleaseImporter.Outcome(importer.run(started.id(), request), ReleaseImporter.Result.IMPORTED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover temporary file is not worth failing the import for
+            if (!handedOver) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a leftover temporary file is not worth failing the import for
+                }
             }
         }
     }

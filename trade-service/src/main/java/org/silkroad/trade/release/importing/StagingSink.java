@@ -1,6 +1,5 @@
 package org.silkroad.trade.release.importing;
 
-import org.jboss.logging.Logger;
 import org.silkroad.trade.observation.domain.ObservationRow;
 import org.silkroad.trade.observation.domain.PrintedIndicator;
 import org.silkroad.trade.release.domain.ReleaseView;
@@ -11,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Puts what a reader finds where the merge will take it: observations into the staging table (COPY), printed
@@ -20,9 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StagingSink implements RowSink {
 
-    private static final Logger LOG = Logger.getLogger(StagingSink.class);
-    private static final long LOG_EVERY = 100_000;
-
     static final String COLUMNS = "row_no, id, series_key, reporter, reporter_m49, partner, partner_m49, partner2, flow, period, year, month, "
             + "commodity, commodity_level, classification, commodity_label, customs_code, transport_mode, is_total, "
             + "source_document, source_statement, source_agency, value_usd, cif_usd, fob_usd, quantity, quantity_unit, "
@@ -30,7 +25,7 @@ final class StagingSink implements RowSink {
 
     private final UUID release;
     private final CopyWriter staged;
-    private final AtomicLong progress;
+    private final ImportProgress progress;
     final List<PrintedIndicator> indicators = new ArrayList<>();
     final List<Long> indicatorRows = new ArrayList<>();
     final List<RowProblem> problems = new ArrayList<>();
@@ -39,7 +34,7 @@ final class StagingSink implements RowSink {
     long rowsRejected;
     private long lastRejectedRow = -1;
 
-    StagingSink(UUID release, CopyWriter staged, AtomicLong progress) {
+    StagingSink(UUID release, CopyWriter staged, ImportProgress progress) {
         this.release = release;
         this.staged = staged;
         this.progress = progress;
@@ -48,10 +43,7 @@ final class StagingSink implements RowSink {
     @Override
     public void rowRead(long row) {
         rowsRead++;
-        progress.set(rowsRead);
-        if (rowsRead % LOG_EVERY == 0) {
-            LOG.infof("release %s: %d rows read, %d rejected", release, rowsRead, rowsRejected);
-        }
+        progress.rows(rowsRead, rowsRejected);
     }
 
     @Override

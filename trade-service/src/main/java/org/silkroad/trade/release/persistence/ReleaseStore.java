@@ -18,7 +18,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +29,9 @@ import java.util.UUID;
 public class ReleaseStore {
 
     private static final TypeReference<List<RowProblem>> PROBLEMS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<LinkedHashMap<String, Long>> PHASES = new TypeReference<>() {
     };
 
     private final AgroalDataSource dataSource;
@@ -39,20 +44,56 @@ public class ReleaseStore {
 
     public void insertRunning(UUID id, ImportRequest request) {
         update("""
-                INSERT INTO trade_release (id, source, format, file_name, published_on, sha256, bytes, status, version, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'running', 1, now())""",
+                INSERT INTO trade_release (id, source, format, file_name, published_on, sha256, bytes, status, version, started_at, phase)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'running', 1, now(), 'waiting')""",
                 id, request.source(), request.format().code, request.fileName(), Date.valueOf(request.publishedOn()),
                 request.sha256(), request.bytes());
     }
 
-    public void finish(UUID id, String status, ReleaseCounts counts, String failure) {
+    /**
+     * Ends a release. {@code eventsTotal} is what the publisher still has to take to Kafka: the phase is then
+     * {@code publishing} (or {@code published} when there is nothing to publish).
+     */
+    public void finish(UUID id, String status, ReleaseCounts counts, String failure, Map<String, Long> phaseMs, Long eventsTotal) {
+        String phase = !ReleaseView.COMPLETED.equals(status) ? null
+                : eventsTotal != null && eventsTotal > 0 ? ReleaseView.PUBLISHING : ReleaseView.PUBLISHED;
         update("""
                 UPDATE trade_release SET status = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?, inserted = ?,
                        revised = ?, unchanged = ?, indicators = ?, problems = ?, warnings = ?, failure = ?,
-                       version = version + 1, finished_at = clock_timestamp()
+                       version = version + 1, finished_at = clock_timestamp(), phase = ?, phase_ms = ?, events_total = ?,
+                       events_published_at = CASE WHEN ? THEN clock_timestamp() END
                  WHERE id = ?""",
                 status, counts.rowsRead(), counts.rowsAccepted(), counts.rowsRejected(), counts.inserted(), counts.revised(),
-                counts.unchanged(), counts.indicators(), toJson(counts.problems()), toJson(counts.warnings()), failure, id);
+                counts.unchanged(), counts.indicators(), toJson(counts.problems()), toJson(counts.warnings()), failure,
+                phase, mapJson(phaseMs), eventsTotal, ReleaseView.PUBLISHED.equals(phase), id);
+    }
+
+    /**
+     * Progress of a running import, committed on its own (call outside the import's transaction) so that every
+     * instance's {@code GET} shows it while the import's own transaction is still invisible.
+     */
+    public void progress(UUID id, String phase, long rowsRead, long rowsRejected, Map<String, Long> phaseMs) {
+        update("UPDATE trade_release SET phase = ?, rows_read = ?, rows_rejected = ?, phase_ms = ? WHERE id = ? AND status = 'running'",
+                phase, rowsRead, rowsRejected, mapJson(phaseMs), id);
+    }
+
+    /** The publisher's progress on a completed release; {@code done} when Kafka has every event of it. */
+    public void published(Connection c, UUID id, long published, boolean done) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE trade_release SET events_published = ?,
+                       phase = CASE WHEN ? THEN 'published' ELSE phase END,
+                       events_published_at = CASE WHEN ? THEN clock_timestamp() END,
+                       phase_ms = CASE WHEN ? THEN (COALESCE(phase_ms::jsonb, '{}'::jsonb) || jsonb_build_object('publishing',
+                                       (extract(epoch FROM clock_timestamp() - finished_at) * 1000)::bigint))::text
+                                       ELSE phase_ms END
+                 WHERE id = ?""")) {
+            ps.setLong(1, published);
+            ps.setBoolean(2, done);
+            ps.setBoolean(3, done);
+            ps.setBoolean(4, done);
+            ps.setObject(5, id);
+            ps.executeUpdate();
+        }
     }
 
     public Optional<ReleaseView> find(UUID id) {
@@ -117,12 +158,30 @@ public class ReleaseStore {
                 rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_accepted"), rs.getLong("rows_rejected"),
                 rs.getLong("inserted"), rs.getLong("revised"), rs.getLong("unchanged"), rs.getLong("indicators"),
                 fromJson(rs.getString("problems")), fromJson(rs.getString("warnings")), rs.getString("failure"),
-                rs.getLong("version"), started, finished, finished == null ? null : ChronoUnit.MILLIS.between(started, finished));
+                rs.getLong("version"), started, finished, finished == null ? null : ChronoUnit.MILLIS.between(started, finished),
+                rs.getString("phase"), mapFromJson(rs.getString("phase_ms")), (Long) rs.getObject("events_total"),
+                rs.getLong("events_published"));
     }
 
     private String toJson(List<RowProblem> problems) {
         try {
             return problems == null || problems.isEmpty() ? null : json.writeValueAsString(problems);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String mapJson(Map<String, Long> phaseMs) {
+        try {
+            return phaseMs == null || phaseMs.isEmpty() ? null : json.writeValueAsString(phaseMs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Long> mapFromJson(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, PHASES);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

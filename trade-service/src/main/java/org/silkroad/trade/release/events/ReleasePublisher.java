@@ -1,0 +1,213 @@
+package org.silkroad.trade.release.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+import org.silkroad.contracts.CloudEventHeaders;
+import org.silkroad.contracts.Topic;
+import org.silkroad.platform.outbox.OutboxSettings;
+import org.silkroad.trade.observation.api.TradeObservationView;
+import org.silkroad.trade.observation.events.TradeObservationEvents;
+import org.silkroad.trade.observation.persistence.ObservationStore;
+import org.silkroad.trade.release.persistence.ReleaseStore;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes the revisions of completed releases to {@code trade.observations.v1} (ADR 0008), one release after the other
+ * in commit order, in batches: a batch is read after the persisted cursor, sent through an asynchronous batching
+ * producer (lz4, linger, acks=all, idempotence), and the cursor moves only once Kafka acknowledged every record of it,
+ * in the transaction that holds the publication row. After an outage (or a restart) the same batch is sent again:
+ * delivery is at least once, and a repeated record carries the same {@code ce_id} (derived from observation id and
+ * version) so consumers drop it. One observation appears once per batch, so a retry can never put an older version of
+ * a key behind a newer one.
+ */
+@ApplicationScoped
+public class ReleasePublisher {
+
+    private static final Logger LOG = Logger.getLogger(ReleasePublisher.class);
+    /** One replica publishes at a time, like the outbox relay. */
+    private static final long PUBLISHER_LOCK = 0x7ade_9b1L;
+
+    private final AgroalDataSource dataSource;
+    private final ReleasePublications publications;
+    private final ObservationStore observations;
+    private final ReleaseStore releases;
+    private final BulkEventProducer producer;
+    private final ObjectMapper json;
+    private final PublisherSettings settings;
+    private final OutboxSettings outboxSettings;
+    private volatile boolean running;
+    private Thread worker;
+
+    ReleasePublisher(AgroalDataSource dataSource, ReleasePublications publications, ObservationStore observations,
+                     ReleaseStore releases, BulkEventProducer producer, ObjectMapper json, PublisherSettings settings,
+                     OutboxSettings outboxSettings, MeterRegistry registry) {
+        this.outboxSettings = outboxSettings;
+        this.dataSource = dataSource;
+        this.publications = publications;
+        this.observations = observations;
+        this.releases = releases;
+        this.producer = producer;
+        this.json = json;
+        this.settings = settings;
+        registry.gauge("trade.release.events.pending", publications, ReleasePublications::pending);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!settings.enabled()) {
+            LOG.info("release publisher disabled by configuration");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "release-publisher");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ZERO;
+        String lastError = null;
+        while (running) {
+            try {
+                boolean more = publishOneBatch();
+                backoff = Duration.ZERO;
+                lastError = null;
+                if (!more) {
+                    publications.awaitWork(settings.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoff = backoff.isZero() ? Duration.ofMillis(200) : backoff.multipliedBy(2);
+                if (backoff.compareTo(settings.maxBackoff()) > 0) {
+                    backoff = settings.maxBackoff();
+                }
+                if (!e.toString().equals(lastError)) {
+                    LOG.warnf("release publisher: batch not acknowledged, retrying from the cursor every %s: %s", backoff, e);
+                }
+                lastError = e.toString();
+                producer.reset();
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Sends the next batch of the oldest unfinished publication; true when there may be more to do right away. */
+    boolean publishOneBatch() {
+        int timeout = (int) settings.deliveryTimeout().multipliedBy(2).toSeconds() + 60;
+        return QuarkusTransaction.requiringNew().timeout(timeout).call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_try_advisory_xact_lock(" + PUBLISHER_LOCK + ")")) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return false;
+                    }
+                }
+                Optional<ReleasePublications.Publication> next = publications.lockNext(c);
+                if (next.isEmpty()) {
+                    return false;
+                }
+                ReleasePublications.Publication p = next.get();
+                if (publications.outboxBehind(c, p.watermark())) {
+                    LOG.debugf("release %s: waiting for observation events committed before it to leave the outbox", p.release());
+                    return false;
+                }
+                List<TradeObservationView> batch = observations.revisionsOf(c, p.release(), p.cursor(), settings.batchSize());
+                send(batch);
+                boolean done = batch.size() < settings.batchSize();
+                long published = done ? p.total() : p.published() + batch.size();
+                UUID cursor = batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
+                publications.advance(c, p.release(), cursor, published, done);
+                releases.published(c, p.release(), published, done);
+                if (done) {
+                    LOG.infof("release %s: all %d observation events acknowledged by Kafka", p.release(), p.total());
+                }
+                return true;
+            }
+        });
+    }
+
+    private void send(List<TradeObservationView> batch) throws Exception {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Producer<String, byte[]> kafka = producer.get();
+        String topic = Topic.TRADE_OBSERVATIONS.topicName();
+        // Fails the batch before anything is sent when the broker is away (see OutboxRelay for why that matters).
+        kafka.partitionsFor(topic);
+        String time = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (TradeObservationView o : batch) {
+            acks.add(kafka.send(record(topic, o, time)));
+        }
+        kafka.flush();
+        long deadline = System.nanoTime() + settings.deliveryTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(String topic, TradeObservationView o, String time) throws Exception {
+        RecordHeaders headers = new RecordHeaders();
+        String key = o.id().toString();
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(headers, CloudEventHeaders.ID, eventId(o.id(), o.version()).toString());
+        header(headers, CloudEventHeaders.SOURCE, outboxSettings.source());
+        header(headers, CloudEventHeaders.SUBJECT, key);
+        header(headers, CloudEventHeaders.TIME, time);
+        header(headers, CloudEventHeaders.AGGREGATE_VERSION, Long.toString(o.version()));
+        header(headers, CloudEventHeaders.TYPE, TradeObservationEvents.typeOf(o));
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return new ProducerRecord<>(topic, null, key, json.writeValueAsBytes(o), headers);
+    }
+
+    /** The same revision always has the same event id, so a batch sent again after an outage is recognised as a repeat. */
+    static UUID eventId(UUID observation, long version) {
+        return UUID.nameUUIDFromBytes(("trade.observation:" + observation + ":" + version).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
