@@ -130,7 +130,7 @@ class FullSystemIT {
             JavascriptExecutor js = (JavascriptExecutor) browser;
             js.executeScript("window.__sameDocument = 'yes';");
 
-            String id = postObservation("Browser " + UUID.randomUUID());
+            String id = postObservation(LauncherProcess.token(Path.of(state.dataDir())), "Browser " + UUID.randomUUID());
             wait.until(d -> !d.findElements(By.cssSelector("#feed li[data-aggregate='" + id + "']")).isEmpty());
             assertEquals("yes", js.executeScript("return window.__sameDocument;"), "the page updated without a reload");
             chromium.screenshot(Path.of("target", "dashboard-running-system.png"));
@@ -147,24 +147,20 @@ class FullSystemIT {
             assertEquals("current", current.path("reason").asText());
             assertTrue(current.path("state").path("kpis").path("trade").size() > 0, "the overview's current state: " + current);
 
-            long written = System.nanoTime();
-            String id = postObservation("Stream " + UUID.randomUUID());
+            String token = LauncherProcess.token(Path.of(state.dataDir()));
+            String id = postObservation(token, "Stream " + UUID.randomUUID());
+            long accepted = System.nanoTime();
             ViewStreamClient.Notification changed = stream.await(n -> ViewStreamClient.reportsChangeOf(n, id), Duration.ofSeconds(30));
             assertEquals("changed", changed.data().path("reason").asText());
             assertTrue(changed.data().path("etag").asText().startsWith("W/"), "the notification names the new ETag");
             System.out.printf("write accepted by trade-service to its notification on /api/stream: %d ms%n",
-                    TimeUnit.NANOSECONDS.toMillis(changed.receivedNanos() - written));
+                    TimeUnit.NANOSECONDS.toMillis(changed.receivedNanos() - accepted));
         }
     }
 
     /** Records a CN–KZ figure through trade-service's API with an editor token; returns the observation's id. */
-    private static String postObservation(String document) throws Exception {
-        String token = LauncherProcess.token(Path.of(state.dataDir()));
-        HttpResponse<String> created = post(state.services().get("trade-service") + "/api/observations", token, """
-                {"reporter":"KAZ","partner":"CHN","flow":"export","period":"2020","commodity":"TOTAL",
-                 "valueUsd":1234567890,"sourceDocument":"%s","sourceStatement":"FullSystemIT"}""".formatted(document));
-        assertEquals(201, created.statusCode(), created.body());
-        return SystemHttp.JSON.readTree(created.body()).path("id").asText();
+    private static String postObservation(String token, String document) throws Exception {
+        return SystemHttp.observation(state.services().get("trade-service"), token, document, 1_234_567_890);
     }
 
     @Test

@@ -46,6 +46,15 @@ final class SystemHttp {
         throw new AssertionError("no source " + name + " in " + overview);
     }
 
+    /** Records a KAZ→CHN export figure through trade-service's API; returns the observation's id. */
+    static String observation(String tradeService, String token, String document, long valueUsd) throws Exception {
+        HttpResponse<String> created = post(tradeService + "/api/observations", token, """
+                {"reporter":"KAZ","partner":"CHN","flow":"export","period":"2020","commodity":"TOTAL",
+                 "valueUsd":%d,"sourceDocument":"%s","sourceStatement":"system test"}""".formatted(valueUsd, document));
+        assertEquals(201, created.statusCode(), created.body());
+        return JSON.readTree(created.body()).path("id").asText();
+    }
+
     static String asset(String id) {
         return """
                 {"id":"%s","name":"Integration crossing","kind":"border_crossing","countries":["CN","KZ"]}""".formatted(id);

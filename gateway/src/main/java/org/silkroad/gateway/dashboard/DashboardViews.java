@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Every dashboard view by name. A view's data is computed from the read model once per change of it and kept;
- * each request only adds {@code asOf} and the freshness of the view's sources. The ETag covers the data and the
+ * Every dashboard view by name. A view's data is computed from the read model once per change of what it reads
+ * (per owning service) and kept; a rendering only adds {@code asOf} and the freshness of the view's sources. The ETag covers the data and the
  * stale flags (not ages), so a poller gets 304 until something it would show changes.
  */
 @ApplicationScoped
@@ -37,10 +37,17 @@ public class DashboardViews {
     public static final List<String> STREAMED = List.of("overview", "trade-trend", "mirror", "commodities",
             "central-asia", "corridors", "policy", "events");
 
-    private record Definition(List<String> sources, Supplier<Object> data) {
+    /**
+     * @param sources   the owning services whose freshness the view shows
+     * @param dependsOn the owning services whose data it reads: a change elsewhere leaves it cached
+     */
+    private record Definition(List<String> sources, List<String> dependsOn, Supplier<Object> data) {
+        Definition(List<String> sources, Supplier<Object> data) {
+            this(sources, sources, data);
+        }
     }
 
-    private record Computed(long generation, ObjectNode data, String hash) {
+    private record Computed(long generation, Object value, ObjectNode data, String hash) {
     }
 
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
@@ -56,8 +63,11 @@ public class DashboardViews {
         this.freshness = freshness;
         this.em = em;
         this.json = json;
-        List<String> all = List.of("trade", "corridor", "policy");
-        definitions.put("overview", new Definition(all, overview::current));
+        List<String> all = ReadModelGeneration.SOURCES;
+        // The overview reuses the corridor board and the policy timeline of their own views instead of
+        // computing them a second time.
+        definitions.put("overview", new Definition(all, () -> overview.current(
+                value("corridors", CorridorBoard.Board.class), value("policy", PolicyTimeline.Timeline.class))));
         definitions.put("trade-trend", new Definition(List.of("trade", "policy"), () -> trade.trend("CHN", "KAZ", 1992, 2020)));
         definitions.put("mirror", new Definition(List.of("trade"), () -> trade.mirror("CHN", "KAZ")));
         definitions.put("commodities", new Definition(List.of("trade"), trade::commodities));
@@ -65,16 +75,18 @@ public class DashboardViews {
         definitions.put("corridors", new Definition(List.of("corridor"), corridors::board));
         definitions.put("policy", new Definition(List.of("policy", "trade", "corridor"), policy::timeline));
         definitions.put("events", new Definition(all, () -> events.page(0, 20)));
-        definitions.put("sources", new Definition(List.of(), this::lastEvents));
+        definitions.put("sources", new Definition(List.of(), all, this::lastEvents));
     }
 
-    /** A view with its default parameters, from the cache while the read model has not changed. */
+    /** The owning services whose data a view reads. */
+    public List<String> dependsOn(String view) {
+        return definition(view).dependsOn();
+    }
+
+    /** A view with its default parameters, its data from the cache while what it reads has not changed. */
     public ViewSnapshot snapshot(String view) {
-        Definition definition = definitions.get(view);
-        if (definition == null) {
-            throw new IllegalArgumentException("no view " + view);
-        }
-        return envelope(view, definition.sources(), cached(view, definition.data()));
+        Definition definition = definition(view);
+        return envelope(view, definition.sources(), cached(view));
     }
 
     /** A view with other parameters (another page, another pair of countries): computed on each call. */
@@ -82,9 +94,17 @@ public class DashboardViews {
         return envelope(view, sources, compute(data));
     }
 
+    private Definition definition(String view) {
+        Definition definition = definitions.get(view);
+        if (definition == null) {
+            throw new IllegalArgumentException("no view " + view);
+        }
+        return definition;
+    }
+
     private ViewSnapshot envelope(String view, List<String> sources, Computed data) {
         OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC);
-        ObjectNode lastEvents = cached("sources", definitions.get("sources").data()).data();
+        ObjectNode lastEvents = cached("sources").data();
         Map<String, OffsetDateTime> last = new LinkedHashMap<>();
         for (String source : sources) {
             String at = lastEvents.path(source).asText(null);
@@ -106,16 +126,22 @@ public class DashboardViews {
         return new ViewSnapshot(view, data.hash().substring(0, 20) + "." + staleBits, body);
     }
 
-    private Computed cached(String view, Supplier<Object> data) {
-        long before = generation.current();
+    private <T> T value(String view, Class<T> type) {
+        return type.cast(cached(view).value());
+    }
+
+    private Computed cached(String view) {
+        Definition definition = definition(view);
+        List<String> reads = definition.dependsOn();
+        long before = generation.current(reads);
         Computed held = cache.get(view);
-        if (held != null && held.generation() == before && generation.settled()) {
+        if (held != null && held.generation() == before && generation.settled(reads)) {
             return held;
         }
-        boolean settled = generation.settled();
-        Computed fresh = compute(data);
-        if (settled && generation.settled() && generation.current() == before) {
-            cache.put(view, new Computed(before, fresh.data(), fresh.hash()));
+        boolean settled = generation.settled(reads);
+        Computed fresh = compute(definition.data());
+        if (settled && generation.settled(reads) && generation.current(reads) == before) {
+            cache.put(view, new Computed(before, fresh.value(), fresh.data(), fresh.hash()));
         }
         return fresh;
     }
@@ -125,7 +151,7 @@ public class DashboardViews {
         ObjectNode node = json.valueToTree(value);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(node));
-            return new Computed(-1, node, HexFormat.of().formatHex(digest));
+            return new Computed(-1, value, node, HexFormat.of().formatHex(digest));
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

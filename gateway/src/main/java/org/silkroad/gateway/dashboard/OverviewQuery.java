@@ -47,10 +47,16 @@ public class OverviewQuery {
 
     @Transactional
     public Overview current() {
+        return current(corridors.board(), policy.timeline());
+    }
+
+    /** The overview around a corridor board and policy timeline already computed for their own views. */
+    @Transactional
+    public Overview current(CorridorBoard.Board board, PolicyTimeline.Timeline timeline) {
         long dead = deadLetters.count();
-        CorridorBoard.Board board = corridors.board();
-        Overview.Kpis kpis = new Overview.Kpis(tradeTiles(), mirrorGap(), board.byStatus(), slowestCrossing(board),
-                policy.timeline().inForceToday(), dead);
+        Map<String, TreeMap<Integer, List<BilateralTotals.Total>>> totals = trade.totals(A, B);
+        Overview.Kpis kpis = new Overview.Kpis(tradeTiles(totals), mirrorGap(totals), board.byStatus(), slowestCrossing(board),
+                timeline.inForceToday(), dead);
         return new Overview(sources(), dead, kpis, events.page(0, 10).items());
     }
 
@@ -87,9 +93,9 @@ public class OverviewQuery {
     }
 
     /** Per reporter: its latest total, the year before (if reported) and the balance, from the first statement. */
-    private List<Overview.TradeTile> tradeTiles() {
+    private static List<Overview.TradeTile> tradeTiles(Map<String, TreeMap<Integer, List<BilateralTotals.Total>>> totals) {
         List<Overview.TradeTile> tiles = new ArrayList<>();
-        trade.totals(A, B).forEach((reporter, years) -> {
+        totals.forEach((reporter, years) -> {
             Map.Entry<Integer, List<BilateralTotals.Total>> latest = years.lastEntry();
             BilateralTotals.Total t = latest.getValue().get(0);
             List<BilateralTotals.Total> previous = years.get(latest.getKey() - 1);
@@ -103,8 +109,7 @@ public class OverviewQuery {
         return tiles;
     }
 
-    private Overview.MirrorGap mirrorGap() {
-        Map<String, TreeMap<Integer, List<BilateralTotals.Total>>> totals = trade.totals(A, B);
+    private static Overview.MirrorGap mirrorGap(Map<String, TreeMap<Integer, List<BilateralTotals.Total>>> totals) {
         TreeMap<Integer, List<BilateralTotals.Total>> a = totals.getOrDefault(A, new TreeMap<>());
         TreeMap<Integer, List<BilateralTotals.Total>> b = totals.getOrDefault(B, new TreeMap<>());
         for (Integer year : a.descendingKeySet()) {

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 import org.silkroad.contracts.CloudEventHeaders;
+import org.silkroad.contracts.Topic;
 import org.silkroad.gateway.readmodel.persistence.DeadLetter;
 
 import java.nio.charset.StandardCharsets;
@@ -20,15 +21,19 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
 
     private final MeterRegistry meters;
+    private final ReadModelGeneration generation;
 
-    DeadLetters(MeterRegistry meters) {
+    DeadLetters(MeterRegistry meters, ReadModelGeneration generation) {
         this.meters = meters;
+        this.generation = generation;
     }
 
     // Its own transaction: the record of the refusal must survive even though the event's processing failed.
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(ConsumerRecord<String, String> record, String reason) {
         LOG.warnf("refused record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        // The overview counts dead letters: its cached body must not outlive this one.
+        Topic.byName(record.topic()).ifPresentOrElse(t -> generation.writing(t.source()), generation::writing);
         DeadLetter letter = new DeadLetter();
         letter.topic = record.topic();
         letter.kafkaPartition = record.partition();

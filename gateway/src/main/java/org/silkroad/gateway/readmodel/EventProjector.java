@@ -38,7 +38,7 @@ public class EventProjector {
             count(event, Outcome.DUPLICATE);
             return Outcome.DUPLICATE;
         }
-        generation.writing();
+        generation.writing(event.topic().source());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Outcome outcome;
         if (event.isDeletion()) {

@@ -7,13 +7,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import org.silkroad.contracts.Topic;
 import org.silkroad.gateway.dashboard.DashboardViews;
+import org.silkroad.gateway.dashboard.RenderedViews;
 import org.silkroad.gateway.dashboard.ViewSnapshot;
 import org.silkroad.gateway.readmodel.ReadModelChanged;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -21,18 +27,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Recomputes the streamed views after read-model changes and tells subscribers which ones changed. Changes are
+ * Renders the streamed views anew after read-model changes and tells subscribers which ones changed. Changes are
  * coalesced: one refresh at a time on its own thread, and whatever arrived meanwhile is handled by the next, so a
- * burst of events costs a few recomputations rather than one per event. A periodic refresh catches views whose
- * freshness flipped (Kafka gone, a source silent) without any event.
+ * burst of events costs a few recomputations rather than one per event. A refresh renders only the views that read
+ * a changed source, the event feed first (cheap, and what a write shows first), and sends each notification as soon
+ * as its view is ready rather than after all of them. A periodic refresh catches views whose freshness flipped
+ * (Kafka gone, a source silent) without any event.
  */
 @ApplicationScoped
 public class ViewStream {
 
     private static final Logger LOG = Logger.getLogger(ViewStream.class);
     private static final int MAX_CHANGES_PER_NOTIFICATION = 50;
+    /** The order a refresh renders in: the feed first, then the overview, then the rest. */
+    static final List<String> REFRESH_ORDER = List.of("events", "overview", "corridors", "policy", "trade-trend",
+            "mirror", "commodities", "central-asia");
 
     private final DashboardViews views;
+    private final RenderedViews rendered;
     private final BroadcastProcessor<ViewNotification> broadcast = BroadcastProcessor.create();
     private final Map<String, String> lastTags = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<ReadModelChanged> pending = new ConcurrentLinkedQueue<>();
@@ -43,8 +55,9 @@ public class ViewStream {
         return thread;
     });
 
-    ViewStream(DashboardViews views) {
+    ViewStream(DashboardViews views, RenderedViews rendered) {
         this.views = views;
+        this.rendered = rendered;
     }
 
     void changed(@Observes ReadModelChanged change) {
@@ -66,14 +79,24 @@ public class ViewStream {
     private void refresh() {
         scheduled.set(false);
         List<ReadModelChanged> changes = new ArrayList<>();
+        Set<String> changedSources = new HashSet<>();
+        boolean everything = false;
         for (ReadModelChanged c; (c = pending.poll()) != null; ) {
             if (changes.size() < MAX_CHANGES_PER_NOTIFICATION) {
                 changes.add(c);
             }
+            Optional<Topic> topic = c.rebuilt() ? Optional.empty() : Topic.byName(c.topic());
+            topic.ifPresent(t -> changedSources.add(t.source()));
+            everything |= topic.isEmpty();
         }
+        // A tick (no change) or a rebuild looks at every view; rendering an unchanged one costs no query.
+        everything |= changes.isEmpty();
         try {
-            for (String view : DashboardViews.STREAMED) {
-                ViewSnapshot snapshot = views.snapshot(view);
+            for (String view : REFRESH_ORDER) {
+                if (!everything && Collections.disjoint(views.dependsOn(view), changedSources)) {
+                    continue;
+                }
+                ViewSnapshot snapshot = rendered.render(view).snapshot();
                 String previous = lastTags.put(view, snapshot.tag());
                 if (previous != null && !previous.equals(snapshot.tag())) {
                     broadcast.onNext(new ViewNotification(view, snapshot.etag(),
@@ -89,7 +112,7 @@ public class ViewStream {
     public Multi<ViewNotification> subscribe() {
         Multi<ViewNotification> current = Multi.createFrom().deferred(() -> Multi.createFrom().iterable(
                 DashboardViews.STREAMED.stream().map(view -> {
-                    ViewSnapshot snapshot = views.snapshot(view);
+                    ViewSnapshot snapshot = rendered.currentOrRender(view).snapshot();
                     return new ViewNotification(view, snapshot.etag(), "current", List.of(), snapshot.body());
                 }).toList()));
         return Multi.createBy().merging().streams(current, broadcast);

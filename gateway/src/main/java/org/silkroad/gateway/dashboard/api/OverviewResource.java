@@ -1,5 +1,6 @@
 package org.silkroad.gateway.dashboard.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,22 +10,21 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.silkroad.gateway.dashboard.DashboardViews;
 
 @Path("/api/dashboard/overview")
 @Tag(name = "Dashboard")
 public class OverviewResource {
 
-    private final DashboardViews views;
+    private final ViewResponses responses;
 
-    OverviewResource(DashboardViews views) {
-        this.views = views;
+    OverviewResource(ViewResponses responses) {
+        this.responses = responses;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "KPI tiles, per owning service what the read model holds, last events, freshness per source")
-    public Response overview(@Context Request request) {
-        return ViewResponses.of(request, views.snapshot("overview"));
+    public Uni<Response> overview(@Context Request request) {
+        return responses.view(request, "overview");
     }
 }
