@@ -12,6 +12,7 @@ import org.silkroad.corridor.asset.api.CorridorAssetView;
 import org.silkroad.corridor.asset.api.NewCorridorAsset;
 import org.silkroad.corridor.asset.domain.AssetKind;
 import org.silkroad.corridor.asset.domain.CorridorAsset;
+import org.silkroad.corridor.asset.domain.RetiredAsset;
 import org.silkroad.corridor.asset.events.CorridorAssetEvents;
 import org.silkroad.platform.problem.InvalidInput;
 import org.silkroad.platform.problem.InvalidInput.FieldProblem;
@@ -102,6 +103,12 @@ public class CorridorAssets {
         a.id = input.id();
         apply(a, input);
         a.version = 1;
+        // An id used before continues above the versions its deletion left on the topics.
+        RetiredAsset.<RetiredAsset>findByIdOptional(input.id()).ifPresent(retired -> {
+            a.version = retired.version + 1;
+            a.statusSequence = retired.statusSequence;
+            retired.delete();
+        });
         a.createdAt = now;
         a.updatedAt = now;
         return a;

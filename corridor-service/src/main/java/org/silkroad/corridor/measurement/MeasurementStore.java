@@ -29,8 +29,8 @@ import java.util.UUID;
  * Writes measurements with an upsert on their natural key (asset, metric, label, period, direction, mode, source):
  * a new statement is inserted (version 1), a changed value updates it (version + 1), an unchanged one touches
  * nothing and publishes nothing — so importing the same file twice is a no-op. Up to {@value #ROWS_PER_STATEMENT}
- * rows go in one statement, their events in one outbox batch, and the written ones are then checked against the
- * asset's thresholds in the order they came, all in the caller's transaction. Within one batch the last of several
+ * rows go in one statement, their events in one outbox batch, and the thresholds of the series they touched are
+ * then judged once against each series' latest period, all in the caller's transaction. Within one batch the last of several
  * rows with the same key wins.
  */
 @ApplicationScoped
@@ -80,7 +80,8 @@ public class MeasurementStore {
             outbox.recorded(connection, written.stream().map(Written::view).toList());
         });
         StatusThresholds.Watch watch = thresholds.watch();
-        written.forEach(w -> watch.observe(w.input(), w.view()));
+        written.forEach(w -> watch.observe(w.input()));
+        watch.judge();
         return written.stream().map(Written::view).toList();
     }
 
@@ -90,7 +91,7 @@ public class MeasurementStore {
               FROM measurement WHERE id = ANY (?)
              ORDER BY asset_id, metric, unit, period_start DESC NULLS LAST
             ON CONFLICT (asset_id, metric, unit) DO UPDATE
-               SET measurement_id = EXCLUDED.measurement_id, period_start = EXCLUDED.period_start
+               SET measurement_id = EXCLUDED.measurement_id, period_start = EXCLUDED.period_start, revision = l.revision + 1
              WHERE (EXCLUDED.period_start IS NOT NULL AND (l.period_start IS NULL OR EXCLUDED.period_start >= l.period_start))
                 OR (EXCLUDED.period_start IS NULL AND l.period_start IS NULL)
             """;

@@ -4,13 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.silkroad.corridor.asset.domain.CorridorAsset;
 import org.silkroad.corridor.asset.events.CorridorAssetEvents;
+import org.silkroad.corridor.status.api.StatusAtView;
 import org.silkroad.corridor.status.api.StatusChangeView;
 import org.silkroad.corridor.status.domain.AssetStatus;
 import org.silkroad.corridor.status.domain.StatusChange;
 import org.silkroad.corridor.status.events.StatusEvents;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,10 +27,12 @@ public class AssetStatuses {
 
     private final StatusEvents statusEvents;
     private final CorridorAssetEvents assetEvents;
+    private final Clock clock;
 
-    AssetStatuses(StatusEvents statusEvents, CorridorAssetEvents assetEvents) {
+    AssetStatuses(StatusEvents statusEvents, CorridorAssetEvents assetEvents, Clock clock) {
         this.statusEvents = statusEvents;
         this.assetEvents = assetEvents;
+        this.clock = clock;
     }
 
     /** Changes the status; empty when the asset already has it with the same reason and window (nothing to record). */
@@ -40,7 +44,7 @@ public class AssetStatuses {
                 && java.util.Objects.equals(asset.statusWindowUntil, windowUntil)) {
             return Optional.empty();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         StatusChange change = new StatusChange();
         change.assetId = asset.id;
         change.sequence = asset.statusSequence + 1;
@@ -74,6 +78,27 @@ public class AssetStatuses {
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no corridor asset " + assetId));
         return change(asset, AssetStatus.fromCode(in.status()).orElseThrow(), in.reason(), "editor:" + editor,
                 in.windowFrom(), in.windowUntil());
+    }
+
+    /**
+     * The status on a day. A transition with a window (an editor's closure 2020-03 … 2020-06, a threshold's verdict
+     * from the judged period on, a window's end from the day after) applies to the days inside it, and of those the
+     * latest recorded wins; failing that, the latest transition without a window recorded by that day; failing that,
+     * the asset was open.
+     */
+    public StatusAtView at(String assetId, LocalDate day) {
+        List<StatusChange> changes = StatusChange.list("assetId = ?1 order by sequence desc", assetId);
+        Optional<StatusChange> applying = changes.stream()
+                .filter(c -> c.windowFrom != null || c.windowUntil != null)
+                .filter(c -> StatusWindows.firstDay(c.windowFrom).map(first -> !day.isBefore(first)).orElse(true)
+                        && StatusWindows.lastDay(c.windowUntil).map(last -> !day.isAfter(last)).orElse(true))
+                .findFirst()
+                .or(() -> changes.stream()
+                        .filter(c -> c.windowFrom == null && c.windowUntil == null)
+                        .filter(c -> !c.changedAt.toLocalDate().isAfter(day))
+                        .findFirst());
+        return applying.map(c -> new StatusAtView(assetId, day, c.toStatus.code(), c.reason, c.windowFrom, c.windowUntil, c.sequence))
+                .orElseGet(() -> new StatusAtView(assetId, day, AssetStatus.OPEN.code(), null, null, null, null));
     }
 
     public List<StatusChangeView> history(String assetId) {

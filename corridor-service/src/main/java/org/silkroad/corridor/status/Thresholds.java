@@ -20,16 +20,72 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-/** Defines and lists the thresholds of assets; a new threshold judges the measurements written after it. */
+/** Defines, changes, removes and lists the thresholds of assets; each write judges the threshold again at once. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Thresholds {
 
+    private final StatusThresholds judge;
+
+    Thresholds(StatusThresholds judge) {
+        this.judge = judge;
+    }
+
+    /** Defines a threshold and judges it at once against the latest measurement of its series. */
     @Transactional(Transactional.TxType.REQUIRED)
     public ThresholdView define(String assetId, NewThreshold in) {
+        requireAsset(assetId);
+        StatusThreshold t = new StatusThreshold();
+        t.id = UUID.randomUUID();
+        t.assetId = assetId;
+        apply(t, in);
+        t.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        t.persist();
+        judge.judge(t, false);
+        return ThresholdView.of(t);
+    }
+
+    /**
+     * Changes a threshold and judges it again against the latest measurement: the asset's status changes (one event)
+     * only if the verdict or, while breached, the threshold's status changed.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public ThresholdView change(String assetId, UUID id, NewThreshold in) {
+        StatusThreshold t = find(assetId, id);
+        AssetStatus statusBefore = t.status;
+        if (t.breached && !t.metric.equals(in.metric())) {
+            // Another metric is another series: the old verdict says nothing about it.
+            judge.release(t, "threshold:" + t.id + " changed");
+        }
+        apply(t, in);
+        judge.judge(t, t.status != statusBefore);
+        return ThresholdView.of(t);
+    }
+
+    /** Removes a threshold; if it held the asset in its status, the asset gets back the status it had before. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void remove(String assetId, UUID id, String editor) {
+        StatusThreshold t = find(assetId, id);
+        judge.release(t, "editor:" + editor + " removed threshold:" + t.id);
+        t.delete();
+    }
+
+    private static StatusThreshold find(String assetId, UUID id) {
+        requireAsset(assetId);
+        StatusThreshold t = StatusThreshold.findById(id);
+        if (t == null || !t.assetId.equals(assetId)) {
+            throw new NotFoundException("no threshold " + id + " on corridor asset " + assetId);
+        }
+        return t;
+    }
+
+    private static void requireAsset(String assetId) {
         if (CorridorAsset.findById(assetId) == null) {
             throw new NotFoundException("no corridor asset " + assetId);
         }
+    }
+
+    private static void apply(StatusThreshold t, NewThreshold in) {
         Metric metric = Metric.fromCode(in.metric())
                 .orElseThrow(() -> InvalidInput.of("metric", "unknown metric '" + in.metric() + "'; expected one of " + Metric.CODES.replace("|", ", ")));
         Unit unit = Units.find(in.unit()).orElseThrow(() -> InvalidInput.of("unit", "unknown unit '" + in.unit() + "'"));
@@ -42,9 +98,6 @@ public class Thresholds {
         if (in.mode() != null && !in.mode().matches(TransportMode.CODES)) {
             throw InvalidInput.of("mode", "must be one of " + TransportMode.CODES.replace("|", ", "));
         }
-        StatusThreshold t = new StatusThreshold();
-        t.id = UUID.randomUUID();
-        t.assetId = assetId;
         t.metric = metric.code();
         t.direction = in.direction() == null ? "" : in.direction();
         t.mode = in.mode() == null ? "" : in.mode();
@@ -52,9 +105,6 @@ public class Thresholds {
         t.limitValue = in.limit();
         t.unit = in.unit();
         t.status = AssetStatus.fromCode(in.status()).orElseThrow();
-        t.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        t.persist();
-        return ThresholdView.of(t);
     }
 
     public List<ThresholdView> of(String assetId) {

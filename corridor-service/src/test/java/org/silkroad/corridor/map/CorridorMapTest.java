@@ -75,4 +75,67 @@ class CorridorMapTest {
         assertNull(noPlace.get("geometry"));
         assertEquals(false, ((Map<String, Object>) noPlace.get("properties")).get("hasLocation"));
     }
+
+    @Test
+    void theMapFiltersByKindCountryStatusModeTextAndBoundingBoxAndPages() {
+        String stem = CorridorTestData.uniqueId("filtered");
+        String east = CorridorTestData.asset(stem + "-east", withStem(stem, """
+                {"id":"%s","name":"Filtered dry port east %2$s","kind":"dry_port","countries":["KZ"],"mode":"rail",
+                 "location":{"type":"Point","coordinates":[80.27,44.14],"approximate":true}}"""));
+        String west = CorridorTestData.asset(stem + "-west", withStem(stem, """
+                {"id":"%s","name":"Filtered dry port west %2$s","kind":"dry_port","countries":["UZ"],"mode":"road",
+                 "location":{"type":"Point","coordinates":[69.24,41.30],"approximate":true}}"""));
+        String line = CorridorTestData.asset(stem + "-line", withStem(stem, """
+                {"id":"%s","name":"Filtered rail line %2$s","kind":"rail_line","countries":["KZ","UZ"],"mode":"rail",
+                 "location":{"type":"LineString","coordinates":[[69.6,42.3],[71.4,51.1]],"approximate":true}}"""));
+        given().auth().oauth2(org.silkroad.testing.Tokens.editor())
+                .contentType(io.restassured.http.ContentType.JSON).body("{\"status\":\"restricted\"}")
+                .when().post("/api/assets/" + west + "/status").then().statusCode(200);
+
+        given().queryParam("q", stem).when().get("/api/map/assets").then().statusCode(200)
+                .body("numberMatched", org.hamcrest.Matchers.equalTo(3))
+                .body("features.id", org.hamcrest.Matchers.containsInAnyOrder(east, west, line));
+        given().queryParam("q", stem).queryParam("kind", "dry_port").queryParam("country", "KZ").when().get("/api/map/assets")
+                .then().body("features.id", org.hamcrest.Matchers.contains(east));
+        given().queryParam("q", stem).queryParam("status", "restricted").when().get("/api/map/assets")
+                .then().body("features.id", org.hamcrest.Matchers.contains(west));
+        given().queryParam("q", stem).queryParam("mode", "rail").when().get("/api/map/assets")
+                .then().body("features.id", org.hamcrest.Matchers.containsInAnyOrder(east, line));
+        // Around Tashkent: the western port's point and the line's first vertex are inside, the eastern port is not.
+        given().queryParam("q", stem).queryParam("bbox", "68,40,70.5,43").when().get("/api/map/assets")
+                .then().body("features.id", org.hamcrest.Matchers.containsInAnyOrder(west, line));
+        given().queryParam("q", stem).queryParam("size", 2).queryParam("page", 1).when().get("/api/map/assets").then()
+                .body("numberMatched", org.hamcrest.Matchers.equalTo(3))
+                .body("numberReturned", org.hamcrest.Matchers.equalTo(1))
+                .body("totalPages", org.hamcrest.Matchers.equalTo(2))
+                .body("features.id", org.hamcrest.Matchers.contains(List.of(east, line, west).stream().sorted().toList().get(2)));
+
+        given().queryParam("bbox", "70,40,60,43").when().get("/api/map/assets").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("bbox")));
+        given().queryParam("bbox", "here").when().get("/api/map/assets").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("bbox")));
+        given().queryParam("kind", "castle").when().get("/api/map/assets").then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString("kind")));
+    }
+
+    /** The body with the stem in the name (%2$s), the id placeholder (%1$s) left for {@link CorridorTestData#asset}. */
+    private static String withStem(String stem, String body) {
+        return body.replace("%2$s", stem).replace("%1$s", "%s");
+    }
+
+    @Test
+    void theMapAnswers304UntilSomethingOnItChanges() {
+        String asset = CorridorTestData.crossing("etagged");
+        String etag = given().queryParam("q", "test crossing").when().get("/api/map/assets").then().statusCode(200)
+                .extract().header("ETag");
+        assertNotNull(etag);
+        given().queryParam("q", "test crossing").header("If-None-Match", etag).when().get("/api/map/assets").then().statusCode(304);
+        CorridorTestData.measurement("""
+                {"assetId":"%s","metric":"crossing_time","period":"2023","value":12,"unit":"hours"}""".formatted(asset));
+        String after = given().queryParam("q", "test crossing").header("If-None-Match", etag).when().get("/api/map/assets")
+                .then().statusCode(200).extract().header("ETag");
+        assertTrue(!etag.equals(after), "a new latest measurement changes the map's ETag");
+        given().queryParam("q", "test crossing").when().get("/api/map/assets").then()
+                .body("features.find { it.id == '" + asset + "' }.properties.latest.crossing_time.period", org.hamcrest.Matchers.equalTo("2023"));
+    }
 }

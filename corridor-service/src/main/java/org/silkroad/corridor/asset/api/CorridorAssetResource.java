@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.silkroad.corridor.asset.AssetDeletion;
 import org.silkroad.corridor.asset.AssetFilter;
 import org.silkroad.corridor.asset.CorridorAssets;
 import org.silkroad.corridor.asset.domain.AssetKind;
@@ -39,10 +42,14 @@ public class CorridorAssetResource {
 
     private final CorridorAssets assets;
     private final CorridorDataset dataset;
+    private final AssetDeletion deletion;
+    private final SecurityIdentity identity;
 
-    CorridorAssetResource(CorridorAssets assets, CorridorDataset dataset) {
+    CorridorAssetResource(CorridorAssets assets, CorridorDataset dataset, AssetDeletion deletion, SecurityIdentity identity) {
         this.assets = assets;
         this.dataset = dataset;
+        this.deletion = deletion;
+        this.identity = identity;
     }
 
     @POST
@@ -61,6 +68,16 @@ public class CorridorAssetResource {
     @Operation(summary = "Replace an asset's description (its status and measurements stay)")
     public CorridorAssetView replace(@PathParam("id") String id, @NotNull(message = "a JSON body is required") @Valid NewCorridorAsset input) {
         return assets.replace(id, input);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("editor")
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Delete an asset with its measurements, thresholds and status history; 404 if there is none (also the second time)")
+    public Response delete(@PathParam("id") String id) {
+        deletion.delete(id, identity.getPrincipal().getName());
+        return Response.noContent().build();
     }
 
     @POST

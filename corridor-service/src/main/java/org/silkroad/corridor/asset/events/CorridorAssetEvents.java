@@ -11,6 +11,7 @@ import org.silkroad.platform.outbox.EventOutbox;
 public class CorridorAssetEvents {
 
     public static final String UPSERTED = "org.silkroad.corridor.asset.upserted.v1";
+    public static final String DELETED = "org.silkroad.corridor.asset.deleted.v1";
 
     private final EventOutbox outbox;
 
@@ -20,5 +21,14 @@ public class CorridorAssetEvents {
 
     public void changed(CorridorAsset asset) {
         outbox.publish(Topic.CORRIDOR_ASSETS, UPSERTED, asset.id, asset.version, CorridorAssetView.of(asset));
+    }
+
+    /**
+     * The asset was deleted: a {@code deleted} event with its last state, then a tombstone (null value, same key) so
+     * compaction forgets the key; both carry {@code version}, one above the last upsert, which consumers that keep
+     * deletions sticky against older versions (the gateway) need.
+     */
+    public void deleted(CorridorAssetView lastState, long version) {
+        outbox.publishDeletion(Topic.CORRIDOR_ASSETS, DELETED, lastState.id(), version, lastState);
     }
 }

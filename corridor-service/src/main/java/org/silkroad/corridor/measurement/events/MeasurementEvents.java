@@ -19,6 +19,7 @@ import java.util.List;
 public class MeasurementEvents {
 
     public static final String RECORDED = "org.silkroad.corridor.measurement.recorded.v1";
+    public static final String DELETED = "org.silkroad.corridor.measurement.deleted.v1";
 
     private final EventOutbox outbox;
 
@@ -31,5 +32,10 @@ public class MeasurementEvents {
         outbox.publishAll(connection, Topic.CORRIDOR_MEASUREMENTS, RECORDED, measurements.stream()
                 .map(m -> new EventOutbox.Change(m.id().toString(), m.version(), m))
                 .toList());
+    }
+
+    /** The measurement went with its deleted asset: its last state, then a tombstone, at its version + 1. */
+    public void deleted(MeasurementView lastState) {
+        outbox.publishDeletion(Topic.CORRIDOR_MEASUREMENTS, DELETED, lastState.id().toString(), lastState.version() + 1, lastState);
     }
 }

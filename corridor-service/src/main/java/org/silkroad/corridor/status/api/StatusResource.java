@@ -5,7 +5,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,8 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.silkroad.corridor.asset.domain.CorridorAsset;
 import org.silkroad.corridor.status.AssetStatuses;
 import org.silkroad.corridor.status.Thresholds;
+import org.silkroad.platform.problem.InvalidInput;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/assets/{id}")
 @Tag(name = "Asset status")
@@ -27,11 +36,13 @@ public class StatusResource {
     private final AssetStatuses statuses;
     private final Thresholds thresholds;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    StatusResource(AssetStatuses statuses, Thresholds thresholds, SecurityIdentity identity) {
+    StatusResource(AssetStatuses statuses, Thresholds thresholds, SecurityIdentity identity, Clock clock) {
         this.statuses = statuses;
         this.thresholds = thresholds;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @POST
@@ -66,9 +77,46 @@ public class StatusResource {
     @GET
     @Path("/thresholds")
     @PermitAll
+    @Operation(summary = "The asset's thresholds with their current verdict and the measurement it rests on")
     public List<ThresholdView> thresholds(@PathParam("id") String id) {
         requireAsset(id);
         return thresholds.of(id);
+    }
+
+    @PUT
+    @Path("/thresholds/{threshold}")
+    @RolesAllowed("editor")
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Change a threshold; it is judged again against the latest measurement (at most one status event)")
+    public ThresholdView changeThreshold(@PathParam("id") String id, @PathParam("threshold") UUID threshold,
+                                        @NotNull(message = "a JSON body is required") @Valid NewThreshold in) {
+        return thresholds.change(id, threshold, in);
+    }
+
+    @DELETE
+    @Path("/thresholds/{threshold}")
+    @RolesAllowed("editor")
+    @SecurityRequirement(name = "SecurityScheme")
+    @Operation(summary = "Remove a threshold; if it held the asset in its status, the status before comes back (one event)")
+    public Response removeThreshold(@PathParam("id") String id, @PathParam("threshold") UUID threshold) {
+        thresholds.remove(id, threshold, identity.getPrincipal().getName());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/status")
+    @PermitAll
+    @Operation(summary = "The status on a day (at=YYYY-MM-DD), respecting status windows; without at, today's")
+    public StatusAtView statusAt(@PathParam("id") String id,
+                                 @QueryParam("at") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2020-05-15") String at) {
+        requireAsset(id);
+        LocalDate day;
+        try {
+            day = at == null ? LocalDate.now(clock) : LocalDate.parse(at);
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("at", "'" + at + "' is not a date that exists");
+        }
+        return statuses.at(id, day);
     }
 
     private static void requireAsset(String id) {

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * A limit on one metric of one asset (crossing time above 48 hours) that puts the asset into a status (congested)
- * while measurements stay beyond it. {@code breached} remembers which side the last measurement was on, so only a
- * crossing — not every measurement beyond the limit — changes the status.
+ * while the latest measurement (by period) is beyond it. {@code breached} remembers which side the latest
+ * measurement was on, so only a crossing — not every measurement beyond the limit — changes the status.
  */
 @Entity
 @Table(name = "status_threshold")
@@ -52,6 +52,13 @@ public class StatusThreshold extends PanacheEntityBase {
     @Column(name = "status_before")
     @Convert(converter = AssetStatusColumn.class)
     public AssetStatus statusBefore;
+
+    /** The measurement the current verdict rests on: the latest period of the matching series. */
+    @Column(name = "judged_measurement_id")
+    public UUID judgedMeasurementId;
+
+    @Column(name = "judged_period")
+    public String judgedPeriod;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

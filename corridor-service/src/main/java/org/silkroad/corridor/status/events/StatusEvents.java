@@ -13,6 +13,7 @@ import org.silkroad.platform.outbox.EventOutbox;
 public class StatusEvents {
 
     public static final String CHANGED = "org.silkroad.corridor.status.changed.v1";
+    public static final String DELETED = "org.silkroad.corridor.status.deleted.v1";
 
     private final EventOutbox outbox;
 
@@ -22,5 +23,13 @@ public class StatusEvents {
 
     public void changed(StatusChangeView change) {
         outbox.publish(Topic.CORRIDOR_STATUS, CHANGED, change.assetId(), change.sequence(), change);
+    }
+
+    /**
+     * The asset was deleted: its last transition, then a tombstone, at sequence + 1, so a consumer keeping the latest
+     * transition per asset forgets it (and an asset registered again under the id starts above it).
+     */
+    public void deleted(StatusChangeView lastTransition) {
+        outbox.publishDeletion(Topic.CORRIDOR_STATUS, DELETED, lastTransition.assetId(), lastTransition.sequence() + 1, lastTransition);
     }
 }
