@@ -60,10 +60,23 @@ public class TradeAnalysis {
     public record Structure(int year, String source, int level, BigDecimal totalUsd, BigDecimal hhi, List<RankedCommodity> commodities) {
     }
 
-    public record MirrorSide(UUID observationId, String reporter, String flow, BigDecimal valueUsd, String source, int alternatives) {
+    public record MirrorSide(UUID observationId, String reporter, String flow, BigDecimal valueUsd, String source) {
     }
 
-    public record MirrorRow(String period, String commodity, MirrorSide reported, MirrorSide mirror, BigDecimal gapUsd, BigDecimal gapPct) {
+    /** The gap between one figure of each side ({@code gapPct} of the mirror figure). */
+    public record MirrorPair(UUID reportedId, UUID mirrorId, BigDecimal gapUsd, BigDecimal gapPct) {
+    }
+
+    /**
+     * @param reported the preferred (most recently recorded) figure of the reporter's side
+     * @param mirror   the preferred figure of the partner's side
+     * @param gapUsd   reported − mirror of the preferred pair; {@code gapPct} of the mirror value
+     * @param reportedFigures every figure of the reporter's side (sources and statements), preferred first
+     * @param mirrorFigures   every figure of the partner's side, preferred first
+     * @param pairs    the gap for every pair of one figure of each side
+     */
+    public record MirrorRow(String period, String commodity, MirrorSide reported, MirrorSide mirror, BigDecimal gapUsd, BigDecimal gapPct,
+                            List<MirrorSide> reportedFigures, List<MirrorSide> mirrorFigures, List<MirrorPair> pairs) {
     }
 
     public record Availability(List<Count> reporters, List<Count> partners, List<Count> flows, List<Count> years, List<Count> sources) {
@@ -92,146 +105,171 @@ public class TradeAnalysis {
         return ConsistencyChecks.statement(o);
     }
 
+    /** The series is its own result (one value per statement and period): SQL orders it, nothing is sorted here. */
     public List<SeriesPoint> series(ObservationQuery q) {
-        Map<String, SeriesPoint> byPeriod = new TreeMap<>();
-        for (TradeObservationView o : select(q)) {
-            byPeriod.computeIfAbsent(o.period(), p -> new SeriesPoint(o.year(), p, new ArrayList<>()))
-                    .values().add(new Value(o.id(), o.valueUsd(), source(o)));
+        ObservationStore.Selection v = store.selection(q);
+        List<SeriesPoint> points = new ArrayList<>();
+        for (Object[] row : store.aggregate("SELECT period, year, id, value_usd, statement FROM (" + v.sql() + ") v"
+                        + " ORDER BY period COLLATE \"C\", reporter, partner, flow, commodity, source_document, source_statement, id",
+                v.params(), rs -> new Object[]{rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class), rs.getBigDecimal(4), rs.getString(5)})) {
+            if (points.isEmpty() || !points.get(points.size() - 1).period().equals(row[0])) {
+                points.add(new SeriesPoint((Integer) row[1], (String) row[0], new ArrayList<>()));
+            }
+            points.get(points.size() - 1).values().add(new Value((UUID) row[2], (BigDecimal) row[3], (String) row[4]));
         }
-        return List.copyOf(byPeriod.values());
+        return points;
     }
 
+    /** Exports, imports and the printed total per year and statement, grouped in SQL. */
     public List<BalanceRow> balance(ObservationQuery q) {
-        Map<String, BigDecimal[]> rows = new TreeMap<>();
-        for (TradeObservationView o : select(q.withFlow(null).withCommodity(q.commodity() == null ? "TOTAL" : q.commodity(), null))) {
-            int slot = switch (o.flow()) {
-                case "export" -> 0;
-                case "import" -> 1;
-                case "total" -> 2;
-                default -> -1;
-            };
-            if (slot < 0 || o.month() != null) {
-                continue;
-            }
-            rows.computeIfAbsent(o.year() + "\u0000" + source(o), k -> new BigDecimal[3])[slot] = o.valueUsd();
-        }
-        List<BalanceRow> result = new ArrayList<>();
-        rows.forEach((key, v) -> {
-            String[] parts = key.split("\u0000", 2);
-            BigDecimal total = v[0] != null && v[1] != null ? v[0].add(v[1]) : v[2];
-            BigDecimal balance = v[0] != null && v[1] != null ? v[0].subtract(v[1]) : null;
-            if (v[0] != null || v[1] != null) {
-                result.add(new BalanceRow(Integer.parseInt(parts[0]), parts[1], v[0], v[1], total, balance));
-            }
-        });
-        return result;
+        ObservationStore.Selection v = store.selection(q.withFlow(null).withCommodity(q.commodity() == null ? "TOTAL" : q.commodity(), null));
+        return store.aggregate("""
+                SELECT year, statement, exports, imports, COALESCE(exports + imports, total), exports - imports
+                  FROM (SELECT year, statement, max(value_usd) FILTER (WHERE flow = 'export') AS exports,
+                               max(value_usd) FILTER (WHERE flow = 'import') AS imports,
+                               max(value_usd) FILTER (WHERE flow = 'total') AS total
+                          FROM (""" + v.sql() + """
+                ) v WHERE month IS NULL GROUP BY year, statement) g
+                 WHERE exports IS NOT NULL OR imports IS NOT NULL
+                 ORDER BY year, statement COLLATE "C"
+                """, v.params(),
+                rs -> new BalanceRow(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6)));
     }
 
+    /** Year-on-year growth per statement with a window over the years (SQL); CAGR from the first and last of them. */
     public Growth growth(ObservationQuery q, Integer from, Integer to) {
-        Map<String, TreeMap<Integer, TradeObservationView>> bySource = new TreeMap<>();
-        for (TradeObservationView o : select(q.withCommodity(q.commodity() == null ? "TOTAL" : q.commodity(), null))) {
-            if (o.month() == null) {
-                bySource.computeIfAbsent(source(o), s -> new TreeMap<>()).put(o.year(), o);
-            }
-        }
-        List<GrowthRow> years = new ArrayList<>();
+        ObservationStore.Selection v = store.selection(q.withCommodity(q.commodity() == null ? "TOTAL" : q.commodity(), null));
+        List<GrowthRow> years = store.aggregate("""
+                SELECT year, statement, value_usd,
+                       CASE WHEN lag(year) OVER w = year - 1 AND lag(value_usd) OVER w <> 0
+                            THEN round((value_usd - lag(value_usd) OVER w) * 100 / lag(value_usd) OVER w, 4) END
+                  FROM (SELECT DISTINCT ON (statement, year) statement, year, value_usd FROM (""" + v.sql() + """
+                        ) v WHERE month IS NULL ORDER BY statement, year, id) s
+                WINDOW w AS (PARTITION BY statement ORDER BY year)
+                 ORDER BY year, statement COLLATE "C"
+                """, v.params(),
+                rs -> new GrowthRow(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+        Map<String, TreeMap<Integer, BigDecimal>> bySource = new TreeMap<>();
+        years.forEach(y -> bySource.computeIfAbsent(y.source(), k -> new TreeMap<>()).put(y.year(), y.valueUsd()));
         List<Cagr> cagr = new ArrayList<>();
         bySource.forEach((source, series) -> {
-            series.forEach((year, o) -> {
-                TradeObservationView previous = series.get(year - 1);
-                BigDecimal yoy = previous == null || previous.valueUsd().signum() == 0 ? null
-                        : o.valueUsd().subtract(previous.valueUsd()).multiply(HUNDRED).divide(previous.valueUsd(), MC).setScale(4, RoundingMode.HALF_UP);
-                years.add(new GrowthRow(year, source, o.valueUsd(), yoy));
-            });
             int first = from != null ? from : series.firstKey();
             int last = to != null ? to : series.lastKey();
-            TradeObservationView a = series.get(first);
-            TradeObservationView b = series.get(last);
-            if (a != null && b != null && last > first && a.valueUsd().signum() > 0) {
-                double rate = Math.pow(b.valueUsd().doubleValue() / a.valueUsd().doubleValue(), 1.0 / (last - first)) - 1;
-                cagr.add(new Cagr(source, first, last, a.valueUsd(), b.valueUsd(), BigDecimal.valueOf(rate * 100).setScale(4, RoundingMode.HALF_UP)));
+            BigDecimal a = series.get(first);
+            BigDecimal b = series.get(last);
+            if (a != null && b != null && last > first && a.signum() > 0) {
+                double rate = Math.pow(b.doubleValue() / a.doubleValue(), 1.0 / (last - first)) - 1;
+                cagr.add(new Cagr(source, first, last, a, b, BigDecimal.valueOf(rate * 100).setScale(4, RoundingMode.HALF_UP)));
             }
         });
-        years.sort(Comparator.comparingInt(GrowthRow::year).thenComparing(GrowthRow::source));
         return new Growth(years, cagr);
     }
 
+    /** A commodity's share of the same statement's TOTAL of the same flow and period, joined in SQL. */
     public List<Share> share(ObservationQuery q, String commodity) {
-        List<Share> shares = new ArrayList<>();
-        List<TradeObservationView> all = select(q.withCommodity(null, null));
-        for (TradeObservationView part : all) {
-            if (!part.commodity().equals(commodity)) {
-                continue;
-            }
-            all.stream().filter(t -> t.commodity().equals("TOTAL") && t.period().equals(part.period()) && t.flow().equals(part.flow())
-                            && source(t).equals(source(part)) && t.valueUsd().signum() > 0)
-                    .findFirst()
-                    .ifPresent(total -> shares.add(new Share(part.year(), source(part), commodity, part.valueUsd(), total.valueUsd(),
-                            part.valueUsd().multiply(HUNDRED).divide(total.valueUsd(), MC).setScale(4, RoundingMode.HALF_UP))));
-        }
-        return shares;
+        ObservationStore.Selection v = store.selection(q.withCommodity(null, null));
+        List<Object> params = new ArrayList<>(v.params());
+        params.add(commodity);
+        return store.aggregate("WITH v AS (" + v.sql() + """
+                )
+                SELECT p.year, p.statement, p.commodity, p.value_usd, t.value_usd, round(p.value_usd * 100 / t.value_usd, 4)
+                  FROM v p
+                  JOIN LATERAL (SELECT t.value_usd FROM v t
+                                 WHERE t.commodity = 'TOTAL' AND t.period = p.period AND t.flow = p.flow
+                                   AND t.statement = p.statement AND t.value_usd > 0
+                                 ORDER BY t.year, t.period, t.reporter, t.partner, t.flow, t.id LIMIT 1) t ON TRUE
+                 WHERE p.commodity = ?
+                 ORDER BY p.year, p.period, p.reporter, p.partner, p.flow, p.source_document, p.source_statement, p.id""", params,
+                rs -> new Share(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
     }
 
-    /** Commodity structure of a flow per year and statement: ranked commodities at one HS level and the HHI. */
+    /**
+     * Commodity structure of a flow per period and statement: totals, shares, ranks and the HHI (sum of squared
+     * shares in %, over every commodity of the level, not only the top N) with window functions; only the top N
+     * rows leave the database.
+     */
     public List<Structure> structure(ObservationQuery q, int level, int top) {
-        Map<String, List<TradeObservationView>> groups = new LinkedHashMap<>();
-        for (TradeObservationView o : select(q.withCommodity(null, level))) {
-            groups.computeIfAbsent(o.period() + "\u0000" + source(o), k -> new ArrayList<>()).add(o);
-        }
+        ObservationStore.Selection v = store.selection(q.withCommodity(null, level));
+        List<Object> params = new ArrayList<>(v.params());
+        params.add(top);
         List<Structure> result = new ArrayList<>();
-        groups.forEach((key, items) -> {
-            BigDecimal total = items.stream().map(TradeObservationView::valueUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (total.signum() == 0) {
-                return;
+        store.aggregate("WITH v AS (" + v.sql() + """
+                ), g AS (
+                SELECT v.*, sum(value_usd) OVER grp AS total,
+                       row_number() OVER (PARTITION BY period, statement ORDER BY value_usd DESC, commodity) AS rank
+                  FROM v WINDOW grp AS (PARTITION BY period, statement)
+                ), s AS (
+                SELECT g.*, value_usd * 100 / total AS share FROM g WHERE total <> 0
+                )
+                SELECT * FROM (SELECT s.*, round(sum(share * share) OVER (PARTITION BY period, statement), 2) AS hhi FROM s) x
+                 WHERE rank <= ?
+                 ORDER BY year, period, statement COLLATE "C", rank""", params, rs -> {
+            String period = rs.getString("period");
+            String statement = rs.getString("statement");
+            Structure last = result.isEmpty() ? null : result.get(result.size() - 1);
+            if (last == null || rs.getLong("rank") == 1) {
+                last = new Structure(rs.getInt("year"), statement, level, rs.getBigDecimal("total"), rs.getBigDecimal("hhi"), new ArrayList<>());
+                result.add(last);
             }
-            List<TradeObservationView> sorted = items.stream().sorted(Comparator.comparing(TradeObservationView::valueUsd).reversed()).toList();
-            BigDecimal hhi = BigDecimal.ZERO;
-            List<RankedCommodity> ranked = new ArrayList<>();
-            for (int i = 0; i < sorted.size(); i++) {
-                TradeObservationView o = sorted.get(i);
-                BigDecimal share = o.valueUsd().multiply(HUNDRED).divide(total, MC);
-                hhi = hhi.add(share.multiply(share));
-                if (i < top) {
-                    ranked.add(new RankedCommodity(i + 1, o.commodity(), o.commodityLabel(), o.valueUsd(), share.setScale(4, RoundingMode.HALF_UP)));
-                }
-            }
-            result.add(new Structure(items.get(0).year(), source(items.get(0)), level, total, hhi.setScale(2, RoundingMode.HALF_UP), ranked));
+            last.commodities().add(new RankedCommodity(rs.getInt("rank"), rs.getString("commodity"), rs.getString("commodity_label"),
+                    rs.getBigDecimal("value_usd"), rs.getBigDecimal("share").setScale(4, RoundingMode.HALF_UP)));
+            return period;
         });
         return result;
     }
 
-    /** What the reporter says it traded with the partner beside what the partner says about the same goods. */
+    /**
+     * What the reporter says it traded with the partner beside what the partner says about the same goods, per period
+     * and commodity: every figure of each side (all sources and statements, newest first), the gap for every pair of
+     * figures, and — as {@code reported}/{@code mirror}/{@code gapUsd} — the preferred pair: the most recently recorded
+     * figure of each side.
+     */
     public List<MirrorRow> mirror(ObservationQuery q) {
         TradeFlow flow = q.flow() == null ? TradeFlow.IMPORT : q.flow();
-        Map<String, List<TradeObservationView>> reported = byPeriodAndCommodity(select(q.withFlow(flow)));
-        Map<String, List<TradeObservationView>> mirrored = byPeriodAndCommodity(select(q.withFlow(flow.mirror()).withPair(q.partner(), q.reporter())));
-        TreeMap<String, MirrorRow> rows = new TreeMap<>();
+        Map<String, List<MirrorSide>> reported = figures(q.withFlow(flow));
+        Map<String, List<MirrorSide>> mirrored = figures(q.withFlow(flow.mirror()).withPair(q.partner(), q.reporter()));
         java.util.Set<String> keys = new java.util.TreeSet<>(reported.keySet());
         keys.addAll(mirrored.keySet());
+        List<MirrorRow> rows = new ArrayList<>();
         for (String key : keys) {
-            MirrorSide a = side(reported.get(key));
-            MirrorSide b = side(mirrored.get(key));
+            List<MirrorSide> a = reported.getOrDefault(key, List.of());
+            List<MirrorSide> b = mirrored.getOrDefault(key, List.of());
+            List<MirrorPair> pairs = new ArrayList<>();
+            for (MirrorSide x : a) {
+                for (MirrorSide y : b) {
+                    pairs.add(new MirrorPair(x.observationId(), y.observationId(), gap(x, y), gapPct(x, y)));
+                }
+            }
+            MirrorSide preferredA = a.isEmpty() ? null : a.get(0);
+            MirrorSide preferredB = b.isEmpty() ? null : b.get(0);
             String[] parts = key.split("\u0000");
-            BigDecimal gap = a != null && b != null ? a.valueUsd().subtract(b.valueUsd()) : null;
-            BigDecimal gapPct = gap != null && b.valueUsd().signum() != 0 ? gap.multiply(HUNDRED).divide(b.valueUsd(), MC).setScale(4, RoundingMode.HALF_UP) : null;
-            rows.put(key, new MirrorRow(parts[0], parts[1], a, b, gap, gapPct));
+            rows.add(new MirrorRow(parts[0], parts[1], preferredA, preferredB, gap(preferredA, preferredB), gapPct(preferredA, preferredB),
+                    a, b, pairs));
         }
-        return List.copyOf(rows.values());
+        return rows;
     }
 
-    private static Map<String, List<TradeObservationView>> byPeriodAndCommodity(List<TradeObservationView> items) {
-        Map<String, List<TradeObservationView>> map = new TreeMap<>();
-        items.forEach(o -> map.computeIfAbsent(o.period() + "\u0000" + o.commodity(), k -> new ArrayList<>()).add(o));
-        return map;
+    private static BigDecimal gap(MirrorSide a, MirrorSide b) {
+        return a != null && b != null ? a.valueUsd().subtract(b.valueUsd()) : null;
     }
 
-    /** The most recently stated figure of one side; the others are counted, not mixed in. */
-    private static MirrorSide side(List<TradeObservationView> items) {
-        if (items == null || items.isEmpty()) {
+    private static BigDecimal gapPct(MirrorSide a, MirrorSide b) {
+        BigDecimal gap = gap(a, b);
+        return gap != null && b.valueUsd().signum() != 0 ? gap.multiply(HUNDRED).divide(b.valueUsd(), MC).setScale(4, RoundingMode.HALF_UP) : null;
+    }
+
+    /** One side's figures by period and commodity, the most recently recorded first (ties by statement). */
+    private Map<String, List<MirrorSide>> figures(ObservationQuery q) {
+        ObservationStore.Selection v = store.selection(q);
+        Map<String, List<MirrorSide>> byKey = new TreeMap<>();
+        store.aggregate("SELECT period, commodity, id, reporter, flow, value_usd, statement FROM (" + v.sql() + ") v"
+                + " ORDER BY period, commodity, recorded_at DESC, statement COLLATE \"C\", id", v.params(), rs -> {
+            byKey.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
+                    .add(new MirrorSide(rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7)));
             return null;
-        }
-        TradeObservationView o = items.stream().max(Comparator.comparing(TradeObservationView::updatedAt)).orElseThrow();
-        return new MirrorSide(o.id(), o.reporter(), o.flow(), o.valueUsd(), source(o), items.size() - 1);
+        });
+        return byKey;
     }
 
     public List<Finding> checks(ObservationQuery q, String kind) {

@@ -200,6 +200,46 @@ public class ObservationStore {
         return found;
     }
 
+    /**
+     * The visible observations a query selects (current, or as of its date), as SQL the analyses aggregate over
+     * instead of loading rows: a subquery with one row per observation and the columns {@code id, reporter, partner,
+     * flow, period, year, month, commodity, commodity_level, commodity_label, value_usd, statement} (document and
+     * statement as one text, as the API shows a source), {@code source_document, source_statement, recorded_at}.
+     */
+    public record Selection(String sql, List<Object> params) {
+    }
+
+    public Selection selection(ObservationQuery q) {
+        Sql sql = where(q, q.asOf(), false);
+        return new Selection("""
+                SELECT o.id, o.reporter, o.partner, o.flow, o.period, o.year, o.month, o.commodity, o.commodity_level,
+                       o.commodity_label, r.value_usd, o.source_document || COALESCE(', ' || o.source_statement, '') AS statement,
+                       o.source_document, o.source_statement, r.recorded_at
+                  FROM trade_observation o JOIN trade_observation_revision r ON r.observation_id = o.id""" + sql.where(),
+                List.copyOf(sql.params));
+    }
+
+    /** Reads one row of an aggregate. */
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs an aggregate over {@link #selection}s; {@code params} in the order of the placeholders. */
+    public <T> List<T> aggregate(String sql, List<Object> params, RowReader<T> reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+            ps.setFetchSize(1000);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(reader.read(rs));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("aggregate query failed", e);
+        }
+    }
+
     /** Streams every matching observation, in series order; the analyses read through here. */
     public void forEach(ObservationQuery q, Consumer<TradeObservationView> each) {
         Sql sql = where(q, q.asOf(), false);

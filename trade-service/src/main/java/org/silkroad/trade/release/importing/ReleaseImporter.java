@@ -219,7 +219,7 @@ public class ReleaseImporter {
     private static void duplicateObservations(Connection c, StagingSink sink) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT array_agg(row_no ORDER BY row_no) FROM staged_observation
-                 GROUP BY series_key HAVING count(*) > 1 LIMIT 100""")) {
+                 GROUP BY id HAVING count(*) > 1 LIMIT 100""")) {
             while (rs.next()) {
                 Long[] rows = (Long[]) rs.getArray(1).getArray();
                 for (int i = 1; i < rows.length; i++) {
@@ -240,54 +240,69 @@ public class ReleaseImporter {
         }
     }
 
-    /** Inserts new observations and revises changed ones; returns {inserted, revised}. */
+    /**
+     * Inserts new observations and revises changed ones, set-wise and keyed by id (derived from the series key);
+     * returns {inserted, revised}. Values are compared only where the observation already exists (the UPDATE's join);
+     * new observations are a plain anti-join INSERT whose RETURNING feeds their first revisions directly, so nothing
+     * is read back. Imports run one at a time (advisory lock) and an editor's observations have keys of their own,
+     * so no other writer can insert one of these ids in between.
+     */
     private static long[] merge(Connection c, UUID release, ImportRequest request, ImportProgress progress) throws SQLException {
         String identity = "id, series_key, reporter, reporter_m49, partner, partner_m49, partner2, flow, period, year, month, "
                 + "commodity, commodity_level, classification, commodity_label, customs_code, transport_mode, is_total, "
                 + "source_document, source_statement, source_agency";
+        String revisionColumns = "observation_id, version, " + VALUE_COLUMNS + ", release_id, deleted, known_from, known_until, recorded_at";
+        Date published = Date.valueOf(request.publishedOn());
+        long[] counts = new long[2];
+        long start = System.nanoTime();
+
+        // Changed observations: the new values, version n+1, and the revision (known from the release's date, never
+        // before the revision it follows); the previous revision is closed below.
         StringBuilder updates = new StringBuilder();
         for (String column : (VALUE_COLUMNS + ", commodity_label").split(", ")) {
-            updates.append(column).append(" = EXCLUDED.").append(column).append(", ");
+            updates.append(column).append(" = s.").append(column).append(", ");
         }
-        String excluded = "EXCLUDED." + VALUE_COLUMNS.replace(", ", ", EXCLUDED.");
+        String staged = "s." + VALUE_COLUMNS.replace(", ", ", s.");
         String current = "o." + VALUE_COLUMNS.replace(", ", ", o.");
-        long[] counts = new long[2];
-        try (PreparedStatement ps = c.prepareStatement("WITH up AS (INSERT INTO trade_observation AS o (" + identity
-                + ", created_at, " + VALUE_COLUMNS + ", release_id, version, deleted, updated_at) SELECT " + identity
-                + ", now(), " + VALUE_COLUMNS + ", ?, 1, FALSE, now() FROM staged_observation"
-                + " ON CONFLICT (series_key) DO UPDATE SET " + updates
-                + "release_id = EXCLUDED.release_id, version = o.version + 1, deleted = FALSE, updated_at = EXCLUDED.updated_at"
-                + " WHERE o.deleted OR (" + current + ") IS DISTINCT FROM (" + excluded + ") RETURNING version)"
-                + " SELECT count(*) FILTER (WHERE version = 1), count(*) FILTER (WHERE version > 1) FROM up")) {
+        try (PreparedStatement ps = c.prepareStatement("WITH up AS (UPDATE trade_observation o SET " + updates
+                + "release_id = ?, version = o.version + 1, deleted = FALSE, updated_at = now()"
+                + " FROM staged_observation s WHERE o.id = s.id AND (o.deleted OR (" + current + ") IS DISTINCT FROM (" + staged + "))"
+                + " RETURNING o.id, o.version, " + current + ")"
+                + " INSERT INTO trade_observation_revision (" + revisionColumns + ") SELECT up.id, up.version, "
+                + "up." + VALUE_COLUMNS.replace(", ", ", up.") + ", ?, FALSE, GREATEST(?, COALESCE(p.known_from, ?)), NULL, now()"
+                + " FROM up LEFT JOIN trade_observation_revision p ON p.observation_id = up.id AND p.known_until IS NULL")) {
             ps.setObject(1, release);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                counts[0] = rs.getLong(1);
-                counts[1] = rs.getLong(2);
-            }
-        }
-        long revisionsStart = System.nanoTime();
-        // The new revisions: known from the release's publication date, never before the revision they follow.
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trade_observation_revision (observation_id, version, "
-                + VALUE_COLUMNS + ", release_id, deleted, known_from, known_until, recorded_at) SELECT o.id, o.version, "
-                + "o." + VALUE_COLUMNS.replace(", ", ", o.") + ", o.release_id, FALSE, GREATEST(?, COALESCE(p.known_from, ?)), NULL, now()"
-                + " FROM trade_observation o LEFT JOIN trade_observation_revision p ON p.observation_id = o.id AND p.known_until IS NULL"
-                + " WHERE o.release_id = ?")) {
-            ps.setDate(1, Date.valueOf(request.publishedOn()));
-            ps.setDate(2, Date.valueOf(request.publishedOn()));
-            ps.setObject(3, release);
-            ps.executeUpdate();
+            ps.setObject(2, release);
+            ps.setDate(3, published);
+            ps.setDate(4, published);
+            counts[1] = ps.executeUpdate();
         }
         if (counts[1] > 0) {
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE trade_observation_revision p SET known_until = n.known_from
-                      FROM trade_observation o JOIN trade_observation_revision n ON n.observation_id = o.id AND n.version = o.version
-                     WHERE o.release_id = ? AND p.observation_id = o.id AND p.version < o.version AND p.known_until IS NULL""")) {
+                      FROM trade_observation_revision n
+                     WHERE n.release_id = ? AND p.observation_id = n.observation_id AND p.version < n.version AND p.known_until IS NULL""")) {
                 ps.setObject(1, release);
                 ps.executeUpdate();
             }
         }
-        progress.time("revisions", System.nanoTime() - revisionsStart);
+        long updated = System.nanoTime();
+        progress.time("revise", updated - start);
+
+        // New observations and their first revisions in one statement.
+        try (PreparedStatement ps = c.prepareStatement("WITH ins AS (INSERT INTO trade_observation (" + identity
+                + ", created_at, " + VALUE_COLUMNS + ", release_id, version, deleted, updated_at) SELECT " + identity
+                + ", now(), " + VALUE_COLUMNS + ", ?, 1, FALSE, now() FROM staged_observation s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM trade_observation o WHERE o.id = s.id)"
+                + " RETURNING id, " + VALUE_COLUMNS + ")"
+                + " INSERT INTO trade_observation_revision (" + revisionColumns + ") SELECT id, 1, " + VALUE_COLUMNS
+                + ", ?, FALSE, ?, NULL, now() FROM ins")) {
+            ps.setObject(1, release);
+            ps.setObject(2, release);
+            ps.setDate(3, published);
+            counts[0] = ps.executeUpdate();
+        }
+        progress.time("insert", System.nanoTime() - updated);
         return counts;
     }
 
