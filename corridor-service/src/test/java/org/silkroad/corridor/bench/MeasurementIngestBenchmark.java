@@ -78,14 +78,32 @@ class MeasurementIngestBenchmark {
         assertEquals(rows, written);
         Files.delete(csv);
 
-        List<Long> latencies = new ArrayList<>();
+        // Cold: the map changed since the last request (a status change on one asset), so the body is built again.
+        List<Long> cold = new ArrayList<>();
         int size = 0;
+        String etag = null;
         for (int i = 0; i < 7; i++) {
+            given().auth().oauth2(Tokens.editor()).contentType(ContentType.JSON)
+                    .body("{\"status\":\"" + (i % 2 == 0 ? "restricted" : "open") + "\"}")
+                    .when().post("/api/assets/bench-" + run + "-0/status").then().statusCode(200);
             long s = System.nanoTime();
-            size = given().when().get("/api/map/assets").then().statusCode(200).extract().asByteArray().length;
-            latencies.add((System.nanoTime() - s) / 1_000_000);
+            io.restassured.response.Response answer = given().when().get("/api/map/assets").then().statusCode(200).extract().response();
+            cold.add((System.nanoTime() - s) / 1_000_000);
+            size = answer.asByteArray().length;
+            etag = answer.header("ETag");
         }
-        List<Long> timed = latencies.subList(2, latencies.size()).stream().sorted().toList();
+        // Unchanged: the kept body (after a revision read), and 304 for a client that sends the ETag back.
+        List<Long> kept = time(7, () -> given().when().get("/api/map/assets").then().statusCode(200).extract().asByteArray());
+        String sent = etag;
+        List<Long> notModified = time(7, () -> given().header("If-None-Match", sent).when().get("/api/map/assets").then().statusCode(304));
+        // A map window: a bounding box and a page of 500, built each time (distinct boxes, so none is kept).
+        List<Long> window = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String bbox = String.format(Locale.ROOT, "%.1f,35,%.1f,45", 50 + i * 0.1, 70 + i * 0.1);
+            long s = System.nanoTime();
+            given().queryParam("bbox", bbox).queryParam("size", 500).when().get("/api/map/assets").then().statusCode(200);
+            window.add((System.nanoTime() - s) / 1_000_000);
+        }
 
         System.out.printf(Locale.ROOT, """
 
@@ -94,12 +112,16 @@ class MeasurementIngestBenchmark {
                 measurements CSV:         %,d rows, %.1f MB (outbox rows pending before: %d)
                 committed:                %.1f s  -> %,.0f rows/s
                 committed and published:  %.1f s  -> %,.0f rows/s (outbox empty, every event acknowledged by Kafka)
-                GeoJSON /api/map/assets:  %,d features, %.1f MB; latency ms (5 runs after 2 warm-ups) min %d, median %d, max %d
+                GeoJSON /api/map/assets:  %,d features, %.1f MB; latency ms (5 runs after 2 warm-ups) min/median/max
+                  changed since last read (built):  %s
+                  unchanged (kept body):            %s
+                  unchanged, If-None-Match → 304:   %s
+                  bbox + page of 500 (built):       %s
                 peak RSS of the test JVM: %s (service + embedded Kafka broker; PostgreSQL is a separate process)
                 ====================================
                 """, assetCount, assetSeconds, assetCount / assetSeconds, rows, bytes / 1e6, publishedBefore,
                 committedSeconds, rows / committedSeconds, publishedSeconds, rows / publishedSeconds,
-                features(), size / 1e6, timed.get(0), timed.get(timed.size() / 2), timed.get(timed.size() - 1), peakRss());
+                features(), size / 1e6, summary(cold), summary(kept), summary(notModified), summary(window), peakRss());
     }
 
     private void importAssets(int run, int count) {
@@ -117,6 +139,22 @@ class MeasurementIngestBenchmark {
             given().auth().oauth2(Tokens.editor()).contentType(ContentType.JSON).body(file.toString())
                     .when().post("/api/assets/import").then().statusCode(200);
         }
+    }
+
+    private static List<Long> time(int runs, Runnable request) {
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            request.run();
+            latencies.add((System.nanoTime() - s) / 1_000_000);
+        }
+        return latencies;
+    }
+
+    /** min / median / max of the runs after the first two (warm-ups). */
+    private static String summary(List<Long> latencies) {
+        List<Long> timed = latencies.subList(2, latencies.size()).stream().sorted().toList();
+        return timed.get(0) + " / " + timed.get(timed.size() / 2) + " / " + timed.get(timed.size() - 1);
     }
 
     private long pending() throws Exception {
