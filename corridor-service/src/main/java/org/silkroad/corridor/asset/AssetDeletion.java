@@ -1,7 +1,7 @@
 package org.silkroad.corridor.asset;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import org.silkroad.corridor.asset.api.CorridorAssetView;
@@ -29,8 +29,11 @@ public class AssetDeletion {
     private final CorridorAssetEvents assetEvents;
     private final MeasurementEvents measurementEvents;
     private final StatusEvents statusEvents;
+    private final EntityManager em;
 
-    AssetDeletion(CorridorAssetEvents assetEvents, MeasurementEvents measurementEvents, StatusEvents statusEvents) {
+    AssetDeletion(CorridorAssetEvents assetEvents, MeasurementEvents measurementEvents, StatusEvents statusEvents,
+                  EntityManager em) {
+        this.em = em;
         this.assetEvents = assetEvents;
         this.measurementEvents = measurementEvents;
         this.statusEvents = statusEvents;
@@ -39,10 +42,14 @@ public class AssetDeletion {
     /** Deletes the asset; 404 when there is none (also the second time: a deleted asset is not there to delete). */
     @Transactional(Transactional.TxType.REQUIRED)
     public void delete(String id, String editor) {
-        // Locked, so a measurement or status written concurrently either commits first (and is deleted with the
-        // asset, its event before the deletion's) or waits and then fails on the missing asset.
-        CorridorAsset asset = CorridorAsset.<CorridorAsset>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new NotFoundException("no corridor asset " + id));
+        // FOR UPDATE, not Hibernate's FOR NO KEY UPDATE: it conflicts with the key-share lock a measurement insert
+        // takes on its asset, so writes in flight commit first (and their measurements get deletion events below)
+        // and later ones wait, then fail on the missing asset.
+        if (em.createNativeQuery("SELECT id FROM corridor_asset WHERE id = :id FOR UPDATE").setParameter("id", id)
+                .getResultList().isEmpty()) {
+            throw new NotFoundException("no corridor asset " + id);
+        }
+        CorridorAsset asset = CorridorAsset.findById(id);
         Measurement.<Measurement>stream("assetId = ?1 order by recordedAt, id", id)
                 .forEach(m -> measurementEvents.deleted(m.view()));
         long statusSequence = asset.statusSequence;
