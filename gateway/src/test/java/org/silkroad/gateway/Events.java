@@ -1,14 +1,16 @@
 package org.silkroad.gateway;
 
+import org.silkroad.testing.EventContract;
 import org.silkroad.testing.TopicWriter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Writes the owning services' events as they publish them, for the gateway's tests. */
+/** Writes the owning services' events as they publish them, for the gateway's tests; each payload is checked against its JSON Schema in contracts/. */
 public final class Events {
 
     public static final String OBSERVATIONS = "trade.observations.v1";
@@ -19,6 +21,8 @@ public final class Events {
 
     private final TopicWriter writer;
     private final List<Map.Entry<String, String>> sent = new ArrayList<>();
+    private final Map<String, Integer> statusSequence = new HashMap<>();
+    private final Map<String, String> lastStatus = new HashMap<>();
 
     public Events(TopicWriter writer) {
         this.writer = writer;
@@ -53,18 +57,28 @@ public final class Events {
         send(ASSETS, "/corridor-service", "org.silkroad.corridor.asset.upserted.v1", id, version, json);
     }
 
-    public String status(String assetId, String status, String since) {
-        String id = assetId + "-status-" + suffix();
-        send(STATUS, "/corridor-service", "org.silkroad.corridor.status.changed.v1", id, 1, """
-                {"id":"%s","assetId":"%s","status":"%s","since":"%s","version":1}""".formatted(id, assetId, status, since));
-        return id;
+    /**
+     * A status transition of an asset as corridor-service publishes it: key = asset id, version = the asset's
+     * transition sequence. Returns the key.
+     */
+    public String status(String assetId, String to, String changedOn) {
+        int sequence = statusSequence.merge(assetId, 1, Integer::sum);
+        String from = lastStatus.getOrDefault(assetId, "open");
+        lastStatus.put(assetId, to);
+        send(STATUS, "/corridor-service", "org.silkroad.corridor.status.changed.v1", assetId, sequence, """
+                {"assetId":"%s","sequence":%d,"from":"%s","to":"%s","reason":null,"cause":"editor:gateway-test",
+                 "windowFrom":null,"windowUntil":null,"changedAt":"%sT00:00:00Z"}""".formatted(assetId, sequence, from, to, changedOn));
+        return assetId;
     }
 
-    public String measurement(String assetId, String metric, double value, String unit, String measuredAt) {
+    /** A measurement covering one day ({@code period.value} = that day). */
+    public String measurement(String assetId, String metric, double value, String unit, String day) {
         String id = assetId + "-m-" + suffix();
         send(MEASUREMENTS, "/corridor-service", "org.silkroad.corridor.measurement.recorded.v1", id, 1, """
-                {"id":"%s","assetId":"%s","metric":"%s","value":%s,"unit":"%s","measuredAt":"%s","version":1}"""
-                .formatted(id, assetId, metric, value, unit, measuredAt));
+                {"id":"%s","assetId":"%s","metric":"%s","label":null,"value":%s,"unit":"%s","qualifier":"exact",
+                 "period":{"value":"%s","type":"day","start":"%s","end":"%s"},"direction":null,"mode":null,
+                 "source":"gateway test","note":null,"version":1,"recordedAt":"%sT12:00:00Z"}"""
+                .formatted(id, assetId, metric, value, unit, day, day, day, day));
         return id;
     }
 
@@ -83,6 +97,12 @@ public final class Events {
     }
 
     private void send(String topic, String source, String type, String key, long version, String json) {
+        // Fixtures must look like what the owning services publish: a drifted fixture would test a reader
+        // against data that never occurs.
+        List<String> violations = EventContract.violations(type, json);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("fixture " + type + " breaks its contract: " + violations + "\n" + json);
+        }
         writer.send(topic, key, json, TopicWriter.cloudEvent(source, type, key, version));
         sent.add(Map.entry(topic, key));
     }

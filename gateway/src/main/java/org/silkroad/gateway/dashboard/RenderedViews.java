@@ -80,10 +80,19 @@ public class RenderedViews {
         return held != null ? held : render(view);
     }
 
+    /**
+     * Renders anew every held body whose data is still current: only its envelope ({@code asOf}, ages, stale flags)
+     * changes, which costs no query. A body whose data changed is left to the stream's refresh or the next request,
+     * so a burst of writes is not computed twice.
+     */
     @Scheduled(every = "${gateway.views.render-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void renderAll() {
         for (String view : DashboardViews.STREAMED) {
-            render(view);
+            Rendered held = bodies.get(view);
+            List<String> reads = views.dependsOn(view);
+            if (held != null && held.generation() == generation.current(reads) && generation.settled(reads)) {
+                render(view);
+            }
         }
     }
 }

@@ -38,8 +38,9 @@ public record IncomingEvent(Topic topic, int partition, long offset, String even
     }
 
     /**
-     * Reads the envelope and checks that a non-tombstone payload is a JSON object: everything the live consumers
-     * and a rebuild must agree on before an event may touch the read model.
+     * Reads the envelope and checks that a non-tombstone payload is a JSON object of a known type that follows its
+     * type's schema in contracts/: everything the live consumers and a rebuild must agree on before an event may
+     * touch the read model.
      */
     public static IncomingEvent readChecked(ConsumerRecord<String, String> record) {
         IncomingEvent event = read(record);
@@ -48,6 +49,7 @@ public record IncomingEvent(Topic topic, int partition, long offset, String even
             if (node == null || !node.isObject()) {
                 throw new UnreadableEvent("payload is not a JSON object");
             }
+            EventSchemas.check(event.type(), node);
         }
         return event;
     }

@@ -46,7 +46,7 @@ class DashboardPageBrowserTest {
             events.observation("KAZ", "CHN", "export", "2019", 9.1e9, "Browser doc " + s, "Table 1.1");
             String last = events.observation("KAZ", "CHN", "import", "2019", 5.6e9, "Browser doc " + s, "Table 1.1");
             events.milestone("browser-bri-" + s, "Belt and Road " + s, "strategy", "2013-09", null);
-            events.asset("browser-" + s, "Browser crossing " + s, 1, "\"location\":{\"lat\":44.1,\"lon\":80.3}");
+            events.asset("browser-" + s, "Browser crossing " + s, 1, "\"location\":{\"type\":\"Point\",\"coordinates\":[80.3,44.1]}");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     given().get("/api/read-model/trade.observations.v1/" + last).then().statusCode(200));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -153,18 +153,24 @@ class ReadModelProjectionTest {
         Map<String, String> noVersion = headers(id, 1);
         noVersion.put("ce_aggregateversion", "one");
         writer.send(TOPIC, id, asset(id, "Nurly", 1), noVersion);
-        // Same key, so same partition: it must still be applied after the two refused records.
+        writer.send(TOPIC, id, asset(id, "Nurly", 1),
+                TopicWriter.cloudEvent("/corridor-service", "org.silkroad.corridor.asset.renamed.v1", id, 1));
+        writer.send(TOPIC, id, "{\"id\":\"" + id + "\",\"name\":\"Nurly without kind\",\"version\":1}", headers(id, 1));
+        // Same key, so same partition: it must still be applied after the four refused records.
         writer.send(TOPIC, id, asset(id, "Nurly", 1), headers(id, 1));
         awaitVersion(id, 1);
 
         try (TopicProbe dlq = TopicProbe.fromBeginning(TOPIC + ".dlq")) {
-            List<ConsumerRecord<String, String>> refused = dlq.awaitKey(id, 2, Duration.ofSeconds(30));
-            assertEquals(2, refused.size(), "both refused records reached the dead-letter topic");
+            List<ConsumerRecord<String, String>> refused = dlq.awaitKey(id, 4, Duration.ofSeconds(30));
+            assertEquals(4, refused.size(), "every refused record reached the dead-letter topic");
             String reason = TopicProbe.header(refused.get(0), "dead-letter-reason");
             assertTrue(reason != null && reason.contains("not JSON"), "reason header explains the refusal: " + reason);
             assertEquals(Long.toString(bad.offset()), TopicProbe.header(refused.get(0), "dead-letter-offset"));
             assertTrue(TopicProbe.header(refused.get(1), "dead-letter-reason").contains("ce_aggregateversion"));
+            assertTrue(TopicProbe.header(refused.get(2), "dead-letter-reason").contains("unknown event type"));
+            String violation = TopicProbe.header(refused.get(3), "dead-letter-reason");
+            assertTrue(violation.contains("breaks the schema") && violation.contains("kind"), "names the missing field: " + violation);
         }
-        given().get("/api/dashboard/overview").then().body("deadLetters", equalTo((int) deadBefore + 2));
+        given().get("/api/dashboard/overview").then().body("deadLetters", equalTo((int) deadBefore + 4));
     }
 }

@@ -14,19 +14,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every corridor asset with its status, latest measurements, utilization and thresholds, plus a GeoJSON layer of
- * the assets that carry a location. Status and measurements refer to their asset by {@code assetId} (or
- * {@code asset}); a status may also sit on the asset itself. Missing fields leave their part empty.
+ * Every corridor asset with its status, latest measurements and utilization, plus a GeoJSON layer of the assets
+ * that carry a location; read from the fields of corridor-service's contracts only. The status is the latest
+ * transition on corridor.status.v1 ({@code to}, {@code changedAt}, {@code cause}, which names the threshold when one
+ * tripped it), else the asset's own {@code status.state}. Measurements are the latest per asset and metric by the
+ * end of their {@code period}, then {@code recordedAt}.
  */
 @ApplicationScoped
 public class CorridorBoard {
 
+    /** @param at the period the figure covers ({@code period.value}), or the day it was recorded when undated */
     public record Measurement(String metric, Double value, String unit, String at, Double utilizationPct,
-                              JsonNode threshold, String measurementId) {
+                              String qualifier, String measurementId) {
     }
 
+    /** @param statusCause why the status last changed: {@code editor:…}, {@code threshold:…}, {@code window ended} */
     public record AssetRow(String id, String name, String kind, List<String> countries, String status,
-                           String statusSince, JsonNode capacity, JsonNode thresholds, List<Measurement> measurements) {
+                           String statusSince, String statusCause, JsonNode capacity, List<Measurement> measurements) {
     }
 
     public record Board(List<AssetRow> assets, Map<String, Long> byStatus, ObjectNode geojson) {
@@ -53,11 +57,10 @@ public class CorridorBoard {
             String id = (String) row[0];
             JsonNode asset = tree((String) row[1]);
             JsonNode status = statusByAsset.get(id);
-            // corridor-service's schema: the asset carries status {state, since, …}; a change event says {from, to}.
             JsonNode own = asset.path("status");
-            String statusName = status != null ? text(status, "to", "status")
-                    : own.isObject() ? own.path("state").asText(null) : own.asText(null);
-            String since = status != null ? text(status, "since", "effectiveFrom", "changedAt", "date") : null;
+            String statusName = status != null ? text(status, "to") : text(own, "state");
+            String since = status != null ? text(status, "changedAt") : text(own, "since");
+            String cause = status != null ? text(status, "cause") : null;
             statusName = statusName == null ? "unknown" : statusName;
             byStatus.merge(statusName, 1L, Long::sum);
             JsonNode capacity = asset.get("capacity");
@@ -68,7 +71,7 @@ public class CorridorBoard {
             List<String> countries = new ArrayList<>();
             asset.path("countries").forEach(c -> countries.add(c.asText()));
             assets.add(new AssetRow(id, asset.path("name").asText(id), asset.path("kind").asText(null), countries,
-                    statusName, since, capacity, asset.get("thresholds"), measurements));
+                    statusName, since, cause, capacity, measurements));
             JsonNode geometry = geometry(asset);
             if (geometry != null) {
                 ObjectNode feature = features.addObject();
@@ -98,19 +101,16 @@ public class CorridorBoard {
             return m;
         }
         return new Measurement(m.metric(), m.value(), m.unit(), m.at(),
-                TradeViews.round(m.value() / capacity.path("value").asDouble() * 100), m.threshold(), m.measurementId());
+                TradeViews.round(m.value() / capacity.path("value").asDouble() * 100), m.qualifier(), m.measurementId());
     }
 
-    /** Latest status event per asset, by its own time when it has one, else by event time. */
+    /** Latest status transition per asset (the topic is keyed by asset; by time in case of several keys). */
     private Map<String, JsonNode> latestStatus() {
         Map<String, JsonNode> result = new LinkedHashMap<>();
         for (Object[] row : rows("""
-                SELECT DISTINCT ON (asset) asset, payload FROM (
-                  SELECT coalesce(payload->>'assetId', payload->>'asset', aggregate_id) AS asset, CAST(payload AS text) AS payload,
-                         coalesce(payload->>'since', payload->>'effectiveFrom', payload->>'changedAt', payload->>'date', '') AS at,
-                         event_time
-                    FROM aggregate_state WHERE topic = 'corridor.status.v1' AND NOT deleted) s
-                 ORDER BY asset, at DESC, event_time DESC
+                SELECT DISTINCT ON (payload->>'assetId') payload->>'assetId', CAST(payload AS text)
+                  FROM aggregate_state WHERE topic = 'corridor.status.v1' AND NOT deleted
+                 ORDER BY payload->>'assetId', CAST(payload->>'changedAt' AS timestamptz) DESC, version DESC
                 """)) {
             result.put((String) row[0], tree((String) row[1]));
         }
@@ -121,68 +121,27 @@ public class CorridorBoard {
     private Map<String, List<Measurement>> latestMeasurements() {
         Map<String, List<Measurement>> result = new LinkedHashMap<>();
         for (Object[] row : rows("""
-                SELECT DISTINCT ON (asset, metric) asset, metric, payload, at, id FROM (
-                  SELECT coalesce(payload->>'assetId', payload->>'asset') AS asset,
-                         coalesce(payload->>'metric', payload->>'kind', 'value') AS metric, CAST(payload AS text) AS payload,
-                         coalesce(payload->>'measuredAt', payload->'period'->>'value', CASE WHEN jsonb_typeof(payload->'period') = 'string' THEN payload->>'period' END, payload->>'date', payload->>'year', '') AS at,
-                         event_time, aggregate_id AS id
-                    FROM aggregate_state WHERE topic = 'corridor.measurements.v1' AND NOT deleted) m
-                 WHERE asset IS NOT NULL
-                 ORDER BY asset, metric, at DESC, event_time DESC
+                SELECT DISTINCT ON (payload->>'assetId', payload->>'metric') payload->>'assetId', payload->>'metric',
+                       CAST(payload->>'value' AS float8), payload->>'unit', payload->>'qualifier',
+                       coalesce(payload->'period'->>'value', substr(payload->>'recordedAt', 1, 10)), aggregate_id
+                  FROM aggregate_state WHERE topic = 'corridor.measurements.v1' AND NOT deleted
+                 ORDER BY payload->>'assetId', payload->>'metric', payload->'period'->>'end' DESC NULLS LAST,
+                          CAST(payload->>'recordedAt' AS timestamptz) DESC, event_time DESC
                 """)) {
-            JsonNode m = tree((String) row[2]);
-            JsonNode value = m.get("value");
             result.computeIfAbsent((String) row[0], a -> new ArrayList<>()).add(new Measurement((String) row[1],
-                    value != null && value.isNumber() ? value.asDouble() : null, m.path("unit").asText(null),
-                    (String) row[3], null, m.get("threshold"), (String) row[4]));
+                    ((Number) row[2]).doubleValue(), (String) row[3], (String) row[5], null, (String) row[4], (String) row[6]));
         }
         return result;
     }
 
-    /** GeoJSON geometry from {@code geometry}, {@code location {lat, lon}}, {@code coordinates} or {@code route}. */
-    private JsonNode geometry(JsonNode asset) {
-        for (String field : new String[]{"geometry", "location"}) {
-            JsonNode geometry = asset.get(field);
-            if (geometry != null && geometry.has("type") && geometry.has("coordinates")) {
-                return geometry;
-            }
-        }
-        JsonNode location = asset.has("location") ? asset.get("location") : asset.get("position");
-        if (location != null && location.isObject()) {
-            JsonNode lat = location.has("lat") ? location.get("lat") : location.get("latitude");
-            JsonNode lon = location.has("lon") ? location.get("lon") : location.has("lng") ? location.get("lng") : location.get("longitude");
-            if (lat != null && lon != null && lat.isNumber() && lon.isNumber()) {
-                return point(lon.asDouble(), lat.asDouble());
-            }
-        }
-        JsonNode coordinates = asset.get("coordinates");
-        if (coordinates != null && coordinates.isArray() && coordinates.size() == 2 && coordinates.get(0).isNumber()) {
-            return point(coordinates.get(0).asDouble(), coordinates.get(1).asDouble());
-        }
-        JsonNode route = asset.has("route") ? asset.get("route") : asset.get("path");
-        if (route != null && route.isArray() && route.size() >= 2 && route.get(0).isArray()) {
-            ObjectNode line = json.createObjectNode();
-            line.put("type", "LineString");
-            line.set("coordinates", route);
-            return line;
-        }
-        return null;
+    /** The asset's {@code location}: a GeoJSON Point or LineString in the contract. */
+    private static JsonNode geometry(JsonNode asset) {
+        JsonNode location = asset.get("location");
+        return location != null && location.has("type") && location.has("coordinates") ? location : null;
     }
 
-    private ObjectNode point(double lon, double lat) {
-        ObjectNode point = json.createObjectNode();
-        point.put("type", "Point");
-        point.putArray("coordinates").add(lon).add(lat);
-        return point;
-    }
-
-    private static String text(JsonNode node, String... fields) {
-        for (String field : fields) {
-            if (node.hasNonNull(field)) {
-                return node.get(field).asText();
-            }
-        }
-        return null;
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
     @SuppressWarnings("unchecked")

@@ -12,25 +12,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The policy timeline and the attainment of its targets. A target is read from the milestone's {@code target}
- * object ({@code metric}, {@code value}, {@code unit}, {@code deadline}, optional {@code reporter}/{@code partner}
- * or {@code assetId}) or, failing that, from a target milestone's title ("15 billion USD by 2015"). Its actual
+ * The policy timeline and the attainment of its targets, read from the fields of policy.milestones.v1's contract
+ * only: {@code date}, {@code dateEnd}, {@code status}, {@code actors} and {@code targets[]} ({@code metric},
+ * {@code value}, {@code unit}, {@code deadline}, {@code tradeSeries} or {@code corridorAsset}). A target's actual
  * value is every figure the read model holds for the deadline year; each is compared on its own.
  */
 @ApplicationScoped
 public class PolicyTimeline {
 
-    private static final Pattern AMOUNT = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*(billion|bn|million|mn)\\s*(?:USD|US\\$|dollars)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern BY_YEAR = Pattern.compile("by (\\d{4})");
     private static final Map<String, String> ALPHA3 = Map.of("CN", "CHN", "KZ", "KAZ", "KG", "KGZ", "TJ", "TJK",
             "TM", "TKM", "UZ", "UZB", "RU", "RUS");
 
-    private static final Set<String> IN_FORCE = Set.of("in_force", "in-force", "active", "ratified", "in_effect");
+    /** The contract's status values that mean "in force" (its enum: unknown, pending, announced, signed, …). */
+    private static final Set<String> IN_FORCE = Set.of("in_force");
     private static final Set<String> LASTING = Set.of("strategy", "programme", "agreement", "partnership_level", "institution");
 
     public record Milestone(String id, String title, String category, String date, String dateEnd, int year,
@@ -77,8 +73,8 @@ public class PolicyTimeline {
             JsonNode m = tree((String) row[1]);
             String id = (String) row[0];
             String date = m.path("date").asText();
-            String end = text(m, "dateEnd", "date_end", "endDate", "validUntil", "inForceUntil");
-            String status = text(m, "status", "lifecycle");
+            String end = text(m, "dateEnd");
+            String status = text(m, "status");
             List<String> actors = new ArrayList<>();
             m.path("actors").forEach(a -> actors.add(a.asText()));
             boolean inForce = inForce(m.path("category").asText(""), status, date, end, today);
@@ -121,20 +117,14 @@ public class PolicyTimeline {
     }
 
     /**
-     * The milestone's targets as policy-service publishes them ({@code targets[]}: metric, value, unit, deadline,
-     * tradeSeries or corridorAsset); older payloads with one {@code target} object or a target title still work.
+     * The milestone's {@code targets[]}. One without a numeric value or a year in its deadline (a design capacity,
+     * a loan pledge) cannot be met or missed and is left out.
      */
     private List<Attainment> attainments(String id, JsonNode m, List<String> actors, LocalDate today) {
-        JsonNode list = m.get("targets");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            Attainment single = attainment(id, m, actors, today);
-            return single == null ? List.of() : List.of(single);
-        }
         List<Attainment> result = new ArrayList<>();
-        for (JsonNode target : list) {
+        for (JsonNode target : m.path("targets")) {
             String deadline = text(target, "deadline");
             if (!target.path("value").isNumber() || deadline == null || !deadline.matches("^[0-9]{4}.*")) {
-                // A commitment without a deadline (a design capacity, a loan pledge) cannot be met or missed.
                 continue;
             }
             double value = target.get("value").asDouble() * multiplier(target.path("unit").asText(""));
@@ -142,7 +132,7 @@ public class PolicyTimeline {
             JsonNode series = target.path("tradeSeries");
             String reporter = series.isObject() ? ALPHA3.getOrDefault(series.path("reporter").asText(), series.path("reporter").asText()) : null;
             String partner = series.isObject() ? ALPHA3.getOrDefault(series.path("partner").asText(), series.path("partner").asText()) : null;
-            result.add(judge(id, m.path("title").asText(id), target.path("metric").asText("total_trade"), value, unit,
+            result.add(judge(id, m.path("title").asText(id), target.path("metric").asText(), value, unit,
                     Integer.parseInt(deadline.substring(0, 4)), reporter, partner, text(target, "corridorAsset"), actors, today));
         }
         return result;
@@ -151,51 +141,6 @@ public class PolicyTimeline {
     private static double multiplier(String unit) {
         String u = unit.toLowerCase(Locale.ROOT);
         return u.startsWith("billion") ? 1e9 : u.startsWith("million") ? 1e6 : u.startsWith("thousand") ? 1e3 : 1;
-    }
-
-    private Attainment attainment(String id, JsonNode m, List<String> actors, LocalDate today) {
-        JsonNode target = m.get("target");
-        String title = m.path("title").asText(id);
-        String metric;
-        double value;
-        String unit = "USD";
-        int deadline;
-        String reporter = null;
-        String partner = null;
-        String assetId = null;
-        if (target != null && target.isObject() && numeric(target, "value", "valueUsd", "amount") != null) {
-            metric = target.path("metric").asText(target.path("indicator").asText("bilateral_trade_total"));
-            value = numeric(target, "value", "valueUsd", "amount");
-            String givenUnit = target.path("unit").asText(target.has("valueUsd") ? "usd" : "usd").toLowerCase(Locale.ROOT);
-            if (givenUnit.startsWith("billion")) {
-                value *= 1e9;
-            } else if (givenUnit.startsWith("million")) {
-                value *= 1e6;
-            } else if (!givenUnit.equals("usd")) {
-                unit = target.path("unit").asText();
-            }
-            String by = text(target, "deadline", "year", "by", "dueBy");
-            if (by == null || !by.matches("^[0-9]{4}.*")) {
-                by = m.path("date").asText();
-            }
-            deadline = Integer.parseInt(by.substring(0, 4));
-            reporter = text(target, "reporter");
-            partner = text(target, "partner");
-            assetId = text(target, "assetId", "asset");
-        } else if ("target".equals(m.path("category").asText())) {
-            Matcher amount = AMOUNT.matcher(title + " " + m.path("summary").asText(""));
-            if (!amount.find()) {
-                return null;
-            }
-            metric = "bilateral_trade_total";
-            value = Double.parseDouble(amount.group(1).replace(',', '.'))
-                    * (amount.group(2).toLowerCase(Locale.ROOT).startsWith("b") ? 1e9 : 1e6);
-            Matcher by = BY_YEAR.matcher(title);
-            deadline = by.find() ? Integer.parseInt(by.group(1)) : Integer.parseInt(m.path("date").asText().substring(0, 4));
-        } else {
-            return null;
-        }
-        return judge(id, title, metric, value, unit, deadline, reporter, partner, assetId, actors, today);
     }
 
     /** Compares a target with every figure recorded for its deadline year, each figure judged on its own. */
@@ -240,12 +185,11 @@ public class PolicyTimeline {
     private List<Figure> measurements(String assetId, String metric, int year, double target) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT aggregate_id, CAST(payload->>'value' AS float8), coalesce(payload->'source'->>'document', payload->>'source')
+                SELECT aggregate_id, CAST(payload->>'value' AS float8), payload->>'source'
                   FROM aggregate_state
                  WHERE topic = 'corridor.measurements.v1' AND NOT deleted
-                   AND coalesce(payload->>'assetId', payload->>'asset') = :asset AND payload->>'metric' = :metric
-                   AND jsonb_typeof(payload->'value') = 'number'
-                   AND substr(coalesce(payload->>'measuredAt', payload->>'period', payload->>'date', payload->>'year'), 1, 4) = :year
+                   AND payload->>'assetId' = :asset AND payload->>'metric' = :metric
+                   AND substr(payload->'period'->>'value', 1, 4) = :year
                  ORDER BY aggregate_id
                 """).setParameter("asset", assetId).setParameter("metric", metric)
                 .setParameter("year", Integer.toString(year)).getResultList();
@@ -255,22 +199,8 @@ public class PolicyTimeline {
         }).toList();
     }
 
-    private static Double numeric(JsonNode node, String... fields) {
-        for (String field : fields) {
-            if (node.path(field).isNumber()) {
-                return node.get(field).asDouble();
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonNode node, String... fields) {
-        for (String field : fields) {
-            if (node.hasNonNull(field)) {
-                return node.get(field).asText();
-            }
-        }
-        return null;
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 
     private JsonNode tree(String text) {

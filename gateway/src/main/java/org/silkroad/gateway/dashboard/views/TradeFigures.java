@@ -8,26 +8,20 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Reads trade observations out of the read model's jsonb payloads. Fields a payload lacks are tolerated: an
- * observation without a numeric value or a year is not a figure; one marked superseded or withdrawn by a later
- * revision no longer counts.
+ * Reads trade observations out of the read model's jsonb payloads, by the fields of trade.observations.v1's
+ * contract only. A revision replaces its observation's state (same id, higher version), a deletion removes it; a
+ * Comtrade breakdown row ({@code totalRow: false}) is not a figure of its own, only totals count.
  */
 @ApplicationScoped
 public class TradeFigures {
 
     private static final String SELECT = """
             SELECT aggregate_id, payload->>'reporter', payload->>'partner', lower(payload->>'flow'),
-                   payload->>'period', coalesce(payload->>'commodity', 'TOTAL'),
-                   coalesce(payload->>'commodityName', payload->>'commodityLabel', payload->>'commodityDescription'),
-                   CAST(payload->>'valueUsd' AS float8),
-                   coalesce(payload->'source'->>'document', payload->>'sourceDocument', '(no source)'),
-                   coalesce(payload->'source'->>'statement', payload->>'sourceStatement')
+                   payload->>'period', payload->>'commodity', payload->>'commodityLabel',
+                   CAST(payload->>'valueUsd' AS float8), payload->'source'->>'document', payload->'source'->>'statement'
               FROM aggregate_state
              WHERE topic = 'trade.observations.v1' AND NOT deleted
-               AND jsonb_typeof(payload->'valueUsd') = 'number'
-               AND payload->>'period' ~ '^[0-9]{4}(-[0-9]{2})?$'
-               AND coalesce(lower(payload->>'status'), '') NOT IN ('superseded', 'withdrawn', 'retracted', 'revised')
-               AND coalesce(jsonb_typeof(payload->'supersededBy'), 'null') = 'null'
+               AND coalesce(payload->>'totalRow', 'true') = 'true'
             """;
 
     private final EntityManager em;
@@ -47,7 +41,7 @@ public class TradeFigures {
     /** Annual figures broken down by commodity (anything but TOTAL). */
     public List<TradeFigure> byCommodity() {
         return read(em.createNativeQuery(SELECT + """
-                   AND coalesce(payload->>'commodity', 'TOTAL') <> 'TOTAL'
+                   AND payload->>'commodity' <> 'TOTAL'
                  ORDER BY 5, 2, 3, 4, 6, 1
                 """).getResultList());
     }

@@ -117,7 +117,7 @@ public class TradeViews {
     public List<MilestoneMark> milestones(int fromYear, int toYear) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT aggregate_id, payload->>'title', payload->>'date', coalesce(payload->>'category', 'event')
+                SELECT aggregate_id, payload->>'title', payload->>'date', payload->>'category'
                   FROM aggregate_state
                  WHERE topic = 'policy.milestones.v1' AND NOT deleted AND payload->>'date' ~ '^[0-9]{4}'
                    AND CAST(substr(payload->>'date', 1, 4) AS int) BETWEEN :from AND :to

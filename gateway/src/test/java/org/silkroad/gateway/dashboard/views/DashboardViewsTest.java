@@ -64,11 +64,13 @@ class DashboardViewsTest {
         events.observation(a, b, "import", "2015", 6.0e9, "Doc A " + s, "Table 1");
         events.observation(a, b, "export", "2015", 10.0e9, "Doc B " + s, "p. 4");
         events.observation(a, b, "import", "2015", 7.0e9, "Doc B " + s, "p. 4");
-        String target = "{\"metric\":\"bilateral_trade_total\",\"reporter\":\"%s\",\"partner\":\"%s\",\"value\":%s,\"unit\":\"billion_usd\",\"deadline\":\"%s\"}";
-        events.milestone("t15-" + s, "15 bn by 2015", "target", "2015", "\"target\":" + target.formatted(a, b, 15, "2015"));
-        events.milestone("t12-" + s, "12 bn by 2015", "target", "2015", "\"target\":" + target.formatted(a, b, 12, "2015"));
-        events.milestone("t20-" + s, "20 bn by 2015", "target", "2015", "\"target\":" + target.formatted(a, b, 20, "2015"));
-        events.milestone("t99-" + s, "30 bn by 2099", "target", "2099", "\"target\":" + target.formatted(a, b, 30, "2099"));
+        String target = """
+                "targets":[{"metric":"total_trade","value":%s,"unit":"billion_usd","deadline":"%s",
+                            "tradeSeries":{"reporter":"%s","partner":"%s","flow":"total","commodity":"TOTAL"}}]""";
+        events.milestone("t15-" + s, "15 bn by 2015", "target", "2015", target.formatted(15, "2015", a, b));
+        events.milestone("t12-" + s, "12 bn by 2015", "target", "2015", target.formatted(12, "2015", a, b));
+        events.milestone("t20-" + s, "20 bn by 2015", "target", "2015", target.formatted(20, "2015", a, b));
+        events.milestone("t99-" + s, "30 bn by 2099", "target", "2099", target.formatted(30, "2099", a, b));
         awaitEverythingSent();
 
         var policy = given().get("/api/dashboard/policy").then().statusCode(200).extract().jsonPath();
@@ -144,7 +146,7 @@ class DashboardViewsTest {
         String s = Events.suffix();
         String id = "board-" + s;
         events.asset(id, "Board crossing", 1,
-                "\"location\":{\"lat\":44.21,\"lon\":80.41},\"capacity\":{\"value\":40,\"unit\":\"trains/day\"}");
+                "\"location\":{\"type\":\"Point\",\"coordinates\":[80.41,44.21]},\"capacity\":{\"value\":40,\"unit\":\"trains/day\"}");
         events.status(id, "congested", "2024-01-01");
         events.measurement(id, "throughput", 30, "trains/day", "2024-02-01");
         events.measurement(id, "crossing_time", 999, "h", "2024-02-01");

@@ -68,8 +68,8 @@ class ReadModelRebuildTest {
     void afterARebuildEveryViewIsIdentical() {
         String s = Events.suffix();
         String asset = "rebuild-" + s;
-        events.asset(asset, "Rebuild crossing", 1, "\"location\":{\"lat\":44.2,\"lon\":80.4}");
-        events.asset(asset, "Rebuild crossing v2", 2, "\"location\":{\"lat\":44.2,\"lon\":80.4}");
+        events.asset(asset, "Rebuild crossing", 1, "\"location\":{\"type\":\"Point\",\"coordinates\":[80.4,44.2]}");
+        events.asset(asset, "Rebuild crossing v2", 2, "\"location\":{\"type\":\"Point\",\"coordinates\":[80.4,44.2]}");
         events.asset(asset, "Rebuild crossing stale", 1, null);
         String gone = "rebuild-gone-" + s;
         events.asset(gone, "Gone", 1, null);
