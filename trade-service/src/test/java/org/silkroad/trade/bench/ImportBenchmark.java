@@ -38,11 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
         initArgs = @ResourceArg(name = "database", value = "trade"))
 class ImportBenchmark {
 
-    /** The test profile caps uploads at 2 MB (to test 413); the benchmark needs the production limit. */
+    /** The test profile caps uploads at 2 MB (to test 413) and publishes in small batches; the benchmark needs production settings. */
     public static class LargeFiles implements io.quarkus.test.junit.QuarkusTestProfile {
         @Override
         public java.util.Map<String, String> getConfigOverrides() {
             return java.util.Map.of("silkroad.trade.import.max-bytes", "1073741824",
+                    // the production batch, not the small one tests use to make the cursor move
+                    "silkroad.trade.publisher.batch-size", "50000",
                     "quarkus.log.category.\"org.silkroad.platform.outbox\".level", "INFO");
         }
     }

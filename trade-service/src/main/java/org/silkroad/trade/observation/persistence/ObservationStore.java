@@ -251,7 +251,7 @@ public class ObservationStore {
      * observation id after {@code after}, leaving out those a single write already published (taken over). The
      * release publisher reads its batches through here.
      */
-    public List<TradeObservationView> revisionsOf(Connection c, UUID release, UUID after, int limit) throws SQLException {
+    public void revisionsOf(Connection c, UUID release, UUID after, int limit, Consumer<TradeObservationView> each) throws SQLException {
         String sql = VISIBLE + " WHERE r.release_id = ? AND NOT r.deleted" + (after == null ? "" : " AND r.observation_id > ?")
                 + " AND NOT EXISTS (SELECT 1 FROM release_publication_taken_over t WHERE t.release_id = r.release_id"
                 + " AND t.observation_id = r.observation_id) ORDER BY r.observation_id LIMIT ?";
@@ -262,14 +262,13 @@ public class ObservationStore {
                 ps.setObject(++i, after);
             }
             ps.setInt(++i, limit);
-            ps.setFetchSize(limit);
-            List<TradeObservationView> found = new ArrayList<>(limit);
+            // Streamed (a cursor inside the transaction): Kafka sends the first rows while the later ones are read.
+            ps.setFetchSize(2000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(map(rs));
+                    each.accept(map(rs));
                 }
             }
-            return found;
         }
     }
 

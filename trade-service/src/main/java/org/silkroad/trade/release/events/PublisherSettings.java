@@ -14,7 +14,7 @@ public interface PublisherSettings {
     boolean enabled();
 
     /** Records per batch; the cursor moves once per batch, after Kafka acknowledged all of it. */
-    @WithDefault("10000")
+    @WithDefault("50000")
     int batchSize();
 
     @WithDefault("1s")

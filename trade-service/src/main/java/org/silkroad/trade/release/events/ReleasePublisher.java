@@ -61,6 +61,9 @@ public class ReleasePublisher {
     private final OutboxSettings outboxSettings;
     private volatile boolean running;
     private Thread worker;
+    /** Where the current publication's time goes (read, serialise and send, wait for acks), for the log and ADR 0008. */
+    private UUID timedRelease;
+    private final long[] nanos = new long[3];
 
     ReleasePublisher(AgroalDataSource dataSource, ReleasePublications publications, ObservationStore observations,
                      ReleaseStore releases, BulkEventProducer producer, ObjectMapper json, PublisherSettings settings,
@@ -153,39 +156,66 @@ public class ReleasePublisher {
                     LOG.debugf("release %s: waiting for observation events committed before it to leave the outbox", p.release());
                     return false;
                 }
-                List<TradeObservationView> batch = observations.revisionsOf(c, p.release(), p.cursor(), settings.batchSize());
-                send(batch);
-                boolean done = batch.size() < settings.batchSize();
-                long published = done ? p.total() : p.published() + batch.size();
-                UUID cursor = batch.isEmpty() ? null : batch.get(batch.size() - 1).id();
+                if (!p.release().equals(timedRelease)) {
+                    timedRelease = p.release();
+                    java.util.Arrays.fill(nanos, 0);
+                }
+                Batch batch = send(c, p);
+                boolean done = batch.sent < settings.batchSize();
+                long published = done ? p.total() : p.published() + batch.sent;
+                UUID cursor = batch.last;
                 publications.advance(c, p.release(), cursor, published, done);
                 releases.published(c, p.release(), published, done);
                 if (done) {
-                    LOG.infof("release %s: all %d observation events acknowledged by Kafka", p.release(), p.total());
+                    LOG.infof("release %s: all %d observation events acknowledged by Kafka (ms reading %d, serialising and sending %d, "
+                            + "waiting for acks %d)", p.release(), p.total(), nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000);
                 }
                 return true;
             }
         });
     }
 
-    private void send(List<TradeObservationView> batch) throws Exception {
-        if (batch.isEmpty()) {
-            return;
-        }
+    private static final class Batch {
+        int sent;
+        UUID last;
+        final List<Future<RecordMetadata>> acks = new ArrayList<>();
+    }
+
+    /**
+     * Streams the next batch after the cursor from the database into the producer (which sends in the background
+     * while later rows are still being read), then waits until Kafka acknowledged all of it.
+     */
+    private Batch send(Connection c, ReleasePublications.Publication p) throws Exception {
         Producer<String, byte[]> kafka = producer.get();
         String topic = Topic.TRADE_OBSERVATIONS.topicName();
         // Fails the batch before anything is sent when the broker is away (see OutboxRelay for why that matters).
         kafka.partitionsFor(topic);
         String time = OffsetDateTime.now(ZoneOffset.UTC).toString();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (TradeObservationView o : batch) {
-            acks.add(kafka.send(record(topic, o, time)));
-        }
+        Batch batch = new Batch();
+        long t0 = System.nanoTime();
+        long[] sending = new long[1];
+        observations.revisionsOf(c, p.release(), p.cursor(), settings.batchSize(), o -> {
+            long s0 = System.nanoTime();
+            try {
+                batch.acks.add(kafka.send(record(topic, o, time)));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not send the event of observation " + o.id(), e);
+            }
+            batch.sent++;
+            batch.last = o.id();
+            sending[0] += System.nanoTime() - s0;
+        });
+        long t1 = System.nanoTime();
+        nanos[0] += t1 - t0 - sending[0];
+        nanos[1] += sending[0];
         kafka.flush();
         long deadline = System.nanoTime() + settings.deliveryTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
+        for (Future<RecordMetadata> ack : batch.acks) {
+            // Any failure aborts the batch before the cursor moves: it is sent again, from the same cursor.
             ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
+        nanos[2] += System.nanoTime() - t1;
+        return batch;
     }
 
     private ProducerRecord<String, byte[]> record(String topic, TradeObservationView o, String time) throws Exception {
