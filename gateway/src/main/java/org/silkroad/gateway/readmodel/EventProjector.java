@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.silkroad.gateway.readmodel.persistence.ProcessedEvent;
 import org.silkroad.gateway.readmodel.persistence.ReadModelWriter;
 
 import java.time.OffsetDateTime;
@@ -34,7 +33,7 @@ public class EventProjector {
 
     @Transactional
     public Outcome apply(IncomingEvent event) {
-        if (ProcessedEvent.findById(event.eventId()) != null) {
+        if (writer.processed(event.eventId())) {
             count(event, Outcome.DUPLICATE);
             return Outcome.DUPLICATE;
         }
@@ -53,14 +52,7 @@ public class EventProjector {
             LOG.debugf("skipped %s v%d of %s/%s: the read model holds a newer version", event.eventId(), event.version(),
                     event.topic().topicName(), event.aggregateId());
         }
-        ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = event.eventId();
-        processed.topic = event.topic().topicName();
-        processed.kafkaPartition = event.partition();
-        processed.kafkaOffset = event.offset();
-        processed.outcome = outcome.name().toLowerCase();
-        processed.processedAt = now;
-        processed.persist();
+        writer.recordProcessed(event, outcome.name().toLowerCase(), now);
         count(event, outcome);
         return outcome;
     }

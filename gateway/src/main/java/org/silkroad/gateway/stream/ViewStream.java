@@ -27,33 +27,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Renders the streamed views anew after read-model changes and tells subscribers which ones changed. Changes are
- * coalesced: one refresh at a time on its own thread, and whatever arrived meanwhile is handled by the next, so a
- * burst of events costs a few recomputations rather than one per event. A refresh renders only the views that read
- * a changed source, the event feed first (cheap, and what a write shows first), and sends each notification as soon
- * as its view is ready rather than after all of them. A periodic refresh catches views whose freshness flipped
- * (Kafka gone, a source silent) without any event.
+ * Renders the streamed views anew after read-model changes and tells subscribers which ones changed. Two lanes,
+ * each one refresh at a time on its own thread: the event feed (one indexed query, and what shows a write first)
+ * and the other views (the trade views and target attainment read many figures). So a write is announced with the
+ * new feed while the heavier views are still being computed, and a long recomputation never holds back the feed.
+ * Within a lane, changes are coalesced: whatever arrived during a refresh is handled by the next one, so a burst of
+ * events costs a few recomputations rather than one per event; a refresh renders only the views that read a changed
+ * source and sends each notification as soon as its view is ready. A periodic refresh catches views whose freshness
+ * flipped (Kafka gone, a source silent) without any event.
  */
 @ApplicationScoped
 public class ViewStream {
 
     private static final Logger LOG = Logger.getLogger(ViewStream.class);
     private static final int MAX_CHANGES_PER_NOTIFICATION = 50;
-    /** The order a refresh renders in: the feed first, then the overview, then the rest. */
-    static final List<String> REFRESH_ORDER = List.of("events", "overview", "corridors", "policy", "trade-trend",
-            "mirror", "commodities", "central-asia");
 
     private final DashboardViews views;
     private final RenderedViews rendered;
     private final BroadcastProcessor<ViewNotification> broadcast = BroadcastProcessor.create();
     private final Map<String, String> lastTags = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<ReadModelChanged> pending = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "gateway-view-refresher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final List<Lane> lanes = List.of(
+            new Lane("gateway-feed-refresher", List.of("events")),
+            new Lane("gateway-view-refresher", List.of("overview", "corridors", "policy", "trade-trend", "mirror",
+                    "commodities", "central-asia")));
 
     ViewStream(DashboardViews views, RenderedViews rendered) {
         this.views = views;
@@ -61,51 +57,12 @@ public class ViewStream {
     }
 
     void changed(@Observes ReadModelChanged change) {
-        pending.add(change);
-        schedule();
+        lanes.forEach(lane -> lane.changed(change));
     }
 
     @Scheduled(every = "${gateway.stream.freshness-check-every:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void freshnessTick() {
-        schedule();
-    }
-
-    private void schedule() {
-        if (scheduled.compareAndSet(false, true)) {
-            refresher.execute(this::refresh);
-        }
-    }
-
-    private void refresh() {
-        scheduled.set(false);
-        List<ReadModelChanged> changes = new ArrayList<>();
-        Set<String> changedSources = new HashSet<>();
-        boolean everything = false;
-        for (ReadModelChanged c; (c = pending.poll()) != null; ) {
-            if (changes.size() < MAX_CHANGES_PER_NOTIFICATION) {
-                changes.add(c);
-            }
-            Optional<Topic> topic = c.rebuilt() ? Optional.empty() : Topic.byName(c.topic());
-            topic.ifPresent(t -> changedSources.add(t.source()));
-            everything |= topic.isEmpty();
-        }
-        // A tick (no change) or a rebuild looks at every view; rendering an unchanged one costs no query.
-        everything |= changes.isEmpty();
-        try {
-            for (String view : REFRESH_ORDER) {
-                if (!everything && Collections.disjoint(views.dependsOn(view), changedSources)) {
-                    continue;
-                }
-                ViewSnapshot snapshot = rendered.render(view).snapshot();
-                String previous = lastTags.put(view, snapshot.tag());
-                if (previous != null && !previous.equals(snapshot.tag())) {
-                    broadcast.onNext(new ViewNotification(view, snapshot.etag(),
-                            changes.isEmpty() ? "freshness" : "changed", List.copyOf(changes), snapshot.body()));
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "could not refresh the streamed views; the next change or tick retries");
-        }
+        lanes.forEach(Lane::schedule);
     }
 
     /** The current state of every streamed view, then every change as it happens. */
@@ -118,8 +75,78 @@ public class ViewStream {
         return Multi.createBy().merging().streams(current, broadcast);
     }
 
+    /** Both lanes publish; a processor's signals must not overlap. */
+    private synchronized void publish(ViewNotification notification) {
+        broadcast.onNext(notification);
+    }
+
     @PreDestroy
     void stop() {
-        refresher.shutdownNow();
+        lanes.forEach(Lane::stop);
+    }
+
+    /** Views refreshed together, in order, one refresh at a time. */
+    private final class Lane {
+
+        private final List<String> order;
+        private final ConcurrentLinkedQueue<ReadModelChanged> pending = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final ExecutorService refresher;
+
+        Lane(String thread, List<String> order) {
+            this.order = order;
+            this.refresher = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, thread);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        void changed(ReadModelChanged change) {
+            pending.add(change);
+            schedule();
+        }
+
+        void schedule() {
+            if (scheduled.compareAndSet(false, true)) {
+                refresher.execute(this::refresh);
+            }
+        }
+
+        private void refresh() {
+            scheduled.set(false);
+            List<ReadModelChanged> changes = new ArrayList<>();
+            Set<String> changedSources = new HashSet<>();
+            boolean everything = false;
+            for (ReadModelChanged c; (c = pending.poll()) != null; ) {
+                if (changes.size() < MAX_CHANGES_PER_NOTIFICATION) {
+                    changes.add(c);
+                }
+                Optional<Topic> topic = c.rebuilt() ? Optional.empty() : Topic.byName(c.topic());
+                topic.ifPresent(t -> changedSources.add(t.source()));
+                everything |= topic.isEmpty();
+            }
+            // A tick (no change) or a rebuild looks at every view; rendering an unchanged one costs no query.
+            everything |= changes.isEmpty();
+            try {
+                for (String view : order) {
+                    if (!everything && Collections.disjoint(views.dependsOn(view), changedSources)) {
+                        continue;
+                    }
+                    ViewSnapshot snapshot = rendered.render(view).snapshot();
+                    String previous = lastTags.put(view, snapshot.tag());
+                    if (previous != null && !previous.equals(snapshot.tag())) {
+                        publish(new ViewNotification(view, snapshot.etag(),
+                                changes.isEmpty() ? "freshness" : "changed", List.copyOf(changes), snapshot.body()));
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not refresh the streamed views; the next change or tick retries");
+            }
+        }
+
+        void stop() {
+            refresher.shutdownNow();
+        }
     }
 }

@@ -94,6 +94,31 @@ public class ReadModelWriter {
                 .executeUpdate();
     }
 
+    /** True when the event with this {@code ce_id} was handled before (applied or skipped as stale). */
+    public boolean processed(String eventId) {
+        return !em.createNativeQuery("SELECT 1 FROM processed_event WHERE event_id = :id")
+                .setParameter("id", eventId).getResultList().isEmpty();
+    }
+
+    /**
+     * Records that the event was handled, in the same transaction as its effect. A plain statement rather than an
+     * entity: a rebuild handles hundreds of events per transaction, and every managed entity would be dirty-checked
+     * again before each of the following native statements.
+     */
+    public void recordProcessed(IncomingEvent event, String outcome, OffsetDateTime now) {
+        em.createNativeQuery("""
+                        INSERT INTO processed_event (event_id, topic, kafka_partition, kafka_offset, outcome, processed_at)
+                        VALUES (:id, :topic, :partition, :offset, :outcome, :now)
+                        """)
+                .setParameter("id", event.eventId())
+                .setParameter("topic", event.topic().topicName())
+                .setParameter("partition", event.partition())
+                .setParameter("offset", event.offset())
+                .setParameter("outcome", outcome)
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
     /** Empties everything derived from the topics; the dead-letter record stays, as the refusals stay on the DLQs. */
     public void truncate() {
         em.createNativeQuery("TRUNCATE aggregate_state, processed_event, source_activity, event_log").executeUpdate();
