@@ -72,6 +72,9 @@ class FullSystemIT {
             assertTrue(s.path("aggregateCount").asLong() > 0, name + " has aggregates in the gateway: " + s);
             assertFalse(s.path("lastEventAt").isNull(), name + " has a last event time");
         }
+        // The gateway refuses events that break their schema in contracts/: the shipped data must not.
+        JsonNode overview = get(state.services().get("gateway") + "/api/dashboard/overview");
+        assertEquals(0, overview.path("deadLetters").asLong(), "no sample-data event is a dead letter");
     }
 
     @Test
