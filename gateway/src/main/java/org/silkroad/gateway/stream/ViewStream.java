@@ -47,9 +47,9 @@ public class ViewStream {
     private final BroadcastProcessor<ViewNotification> broadcast = BroadcastProcessor.create();
     private final Map<String, String> lastTags = new ConcurrentHashMap<>();
     private final List<Lane> lanes = List.of(
-            new Lane("gateway-feed-refresher", List.of("events")),
+            new Lane("gateway-feed-refresher", List.of("events"), true),
             new Lane("gateway-view-refresher", List.of("overview", "corridors", "policy", "trade-trend", "mirror",
-                    "commodities", "central-asia")));
+                    "commodities", "central-asia"), false));
 
     ViewStream(DashboardViews views, RenderedViews rendered) {
         this.views = views;
@@ -89,12 +89,19 @@ public class ViewStream {
     private final class Lane {
 
         private final List<String> order;
+        private final boolean announceEveryChange;
         private final ConcurrentLinkedQueue<ReadModelChanged> pending = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final ExecutorService refresher;
 
-        Lane(String thread, List<String> order) {
+        /**
+         * @param announceEveryChange notify after every change even when the tag equals the last one sent: a change
+         *                            is announced after its commit, and a refresh (a tick) may have sent its state
+         *                            in between; the feed then still names every change once
+         */
+        Lane(String thread, List<String> order, boolean announceEveryChange) {
             this.order = order;
+            this.announceEveryChange = announceEveryChange;
             this.refresher = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, thread);
                 t.setDaemon(true);
@@ -135,7 +142,8 @@ public class ViewStream {
                     }
                     ViewSnapshot snapshot = rendered.render(view).snapshot();
                     String previous = lastTags.put(view, snapshot.tag());
-                    if (previous != null && !previous.equals(snapshot.tag())) {
+                    boolean changed = previous != null && !previous.equals(snapshot.tag());
+                    if (changed || (announceEveryChange && !changes.isEmpty())) {
                         publish(new ViewNotification(view, snapshot.etag(),
                                 changes.isEmpty() ? "freshness" : "changed", List.copyOf(changes), snapshot.body()));
                     }

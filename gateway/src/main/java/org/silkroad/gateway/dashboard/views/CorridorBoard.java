@@ -23,7 +23,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class CorridorBoard {
 
-    /** @param at the period the figure covers ({@code period.value}), or the day it was recorded when undated */
+    /** @param at the period the figure covers ({@code period.value}); null for an undated statement */
     public record Measurement(String metric, Double value, String unit, String at, Double utilizationPct,
                               String qualifier, String measurementId) {
     }
@@ -123,7 +123,7 @@ public class CorridorBoard {
         for (Object[] row : rows("""
                 SELECT DISTINCT ON (payload->>'assetId', payload->>'metric') payload->>'assetId', payload->>'metric',
                        CAST(payload->>'value' AS float8), payload->>'unit', payload->>'qualifier',
-                       coalesce(payload->'period'->>'value', substr(payload->>'recordedAt', 1, 10)), aggregate_id
+                       payload->'period'->>'value', aggregate_id
                   FROM aggregate_state WHERE topic = 'corridor.measurements.v1' AND NOT deleted
                  ORDER BY payload->>'assetId', payload->>'metric', payload->'period'->>'end' DESC NULLS LAST,
                           CAST(payload->>'recordedAt' AS timestamptz) DESC, event_time DESC
