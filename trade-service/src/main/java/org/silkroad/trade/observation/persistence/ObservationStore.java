@@ -246,27 +246,33 @@ public class ObservationStore {
         query(VISIBLE + sql.where() + ORDER, sql.params, each);
     }
 
+    /** A revision a release made, with its place in the release's insertion order (the publisher's cursor). */
+    public record ReleaseRevision(long seq, TradeObservationView observation) {
+    }
+
     /**
-     * The next revisions a release made (its inserts and revisions, each in the state of that revision), by
-     * observation id after {@code after}, leaving out those a single write already published (taken over). The
-     * release publisher reads its batches through here.
+     * The next revisions a release made (its inserts and revisions, each in the state of that revision) in insertion
+     * order after {@code afterSeq}, leaving out those a single write already published (taken over). Insertion order,
+     * not id order: the observations and their revisions were inserted in the same order, so this walks both tables
+     * nearly sequentially. Streamed through a cursor inside the caller's transaction.
      */
-    public void revisionsOf(Connection c, UUID release, UUID after, int limit, Consumer<TradeObservationView> each) throws SQLException {
-        String sql = VISIBLE + " WHERE r.release_id = ? AND NOT r.deleted" + (after == null ? "" : " AND r.observation_id > ?")
+    public void revisionsOf(Connection c, UUID release, Long afterSeq, int limit, Consumer<ReleaseRevision> each) throws SQLException {
+        String sql = VISIBLE.replaceFirst("SELECT ", "SELECT r.seq AS revision_seq, ") + " WHERE r.release_id = ? AND NOT r.deleted"
+                + (afterSeq == null ? "" : " AND r.seq > ?")
                 + " AND NOT EXISTS (SELECT 1 FROM release_publication_taken_over t WHERE t.release_id = r.release_id"
-                + " AND t.observation_id = r.observation_id) ORDER BY r.observation_id LIMIT ?";
+                + " AND t.observation_id = r.observation_id) ORDER BY r.seq LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 0;
             ps.setObject(++i, release);
-            if (after != null) {
-                ps.setObject(++i, after);
+            if (afterSeq != null) {
+                ps.setLong(++i, afterSeq);
             }
             ps.setInt(++i, limit);
             // Streamed (a cursor inside the transaction): Kafka sends the first rows while the later ones are read.
             ps.setFetchSize(2000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    each.accept(map(rs));
+                    each.accept(new ReleaseRevision(rs.getLong("revision_seq"), map(rs)));
                 }
             }
         }

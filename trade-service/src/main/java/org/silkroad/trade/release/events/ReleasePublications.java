@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * {@code FOR UPDATE} while a batch is on its way to Kafka; a single write to an observation takes it
  * {@code FOR SHARE} (so it waits for an in-flight batch) and, if the cursor has not yet passed the observation,
  * publishes the pending revision through the ordinary outbox first and marks it taken over, so the publisher leaves
- * it out. Outbox rows committed before the release (up to its watermark) are relayed before the publication starts.
+ * it out ("not yet" compares the revision's insertion sequence with the cursor). Outbox rows committed before the
+ * release (up to its watermark) are relayed before the publication starts.
  */
 @ApplicationScoped
 public class ReleasePublications {
@@ -34,7 +35,7 @@ public class ReleasePublications {
     public record PendingRevision(UUID release, long version) {
     }
 
-    record Publication(UUID release, long watermark, UUID cursor, long published, long total) {
+    record Publication(UUID release, long watermark, Long cursor, long published, long total) {
     }
 
     private final AgroalDataSource dataSource;
@@ -78,12 +79,11 @@ public class ReleasePublications {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT p.release_id, r.version FROM release_publication p
                       JOIN trade_observation_revision r ON r.release_id = p.release_id AND r.observation_id = ? AND NOT r.deleted
-                     WHERE NOT p.done AND (p.cursor_id IS NULL OR p.cursor_id < ?)
+                     WHERE NOT p.done AND (p.cursor_seq IS NULL OR r.seq > p.cursor_seq)
                        AND NOT EXISTS (SELECT 1 FROM release_publication_taken_over t
                                         WHERE t.release_id = p.release_id AND t.observation_id = r.observation_id)
                      ORDER BY r.version""")) {
                 ps.setObject(1, observation);
-                ps.setObject(2, observation);
                 List<PendingRevision> pending = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -112,12 +112,12 @@ public class ReleasePublications {
     /** The oldest unfinished publication, locked for this transaction; empty when there is none. */
     Optional<Publication> lockNext(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT release_id, outbox_watermark, cursor_id, published, total FROM release_publication
+                SELECT release_id, outbox_watermark, cursor_seq, published, total FROM release_publication
                  WHERE NOT done ORDER BY ordinal LIMIT 1 FOR UPDATE""")) {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new Publication(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class),
+            return Optional.of(new Publication(rs.getObject(1, UUID.class), rs.getLong(2), (Long) rs.getObject(3),
                     rs.getLong(4), rs.getLong(5)));
         }
     }
@@ -135,9 +135,9 @@ public class ReleasePublications {
         }
     }
 
-    void advance(Connection c, UUID release, UUID cursor, long published, boolean done) throws SQLException {
+    void advance(Connection c, UUID release, Long cursor, long published, boolean done) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE release_publication SET cursor_id = COALESCE(?, cursor_id), published = ?, done = ?,
+                UPDATE release_publication SET cursor_seq = COALESCE(?, cursor_seq), published = ?, done = ?,
                        finished_at = CASE WHEN ? THEN now() END
                  WHERE release_id = ?""")) {
             ps.setObject(1, cursor);

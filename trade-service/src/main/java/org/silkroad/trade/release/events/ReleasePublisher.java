@@ -163,7 +163,7 @@ public class ReleasePublisher {
                 Batch batch = send(c, p);
                 boolean done = batch.sent < settings.batchSize();
                 long published = done ? p.total() : p.published() + batch.sent;
-                UUID cursor = batch.last;
+                Long cursor = batch.last;
                 publications.advance(c, p.release(), cursor, published, done);
                 releases.published(c, p.release(), published, done);
                 if (done) {
@@ -177,7 +177,7 @@ public class ReleasePublisher {
 
     private static final class Batch {
         int sent;
-        UUID last;
+        Long last;
         final List<Future<RecordMetadata>> acks = new ArrayList<>();
     }
 
@@ -194,15 +194,22 @@ public class ReleasePublisher {
         Batch batch = new Batch();
         long t0 = System.nanoTime();
         long[] sending = new long[1];
-        observations.revisionsOf(c, p.release(), p.cursor(), settings.batchSize(), o -> {
+        if (p.cursor() == null && p.total() > 10_000) {
+            // A large release just committed: without fresh statistics the planner may sort the whole release per batch.
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE trade_observation_revision");
+            }
+        }
+        observations.revisionsOf(c, p.release(), p.cursor(), settings.batchSize(), revision -> {
             long s0 = System.nanoTime();
+            TradeObservationView o = revision.observation();
             try {
                 batch.acks.add(kafka.send(record(topic, o, time)));
             } catch (Exception e) {
                 throw new IllegalStateException("could not send the event of observation " + o.id(), e);
             }
             batch.sent++;
-            batch.last = o.id();
+            batch.last = revision.seq();
             sending[0] += System.nanoTime() - s0;
         });
         long t1 = System.nanoTime();

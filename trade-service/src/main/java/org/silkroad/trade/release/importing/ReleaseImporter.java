@@ -167,7 +167,7 @@ public class ReleaseImporter {
             execute(c, STAGING_TABLE);
             StagingSink sink;
             try (CopyWriter copy = new CopyWriter(c, "COPY staged_observation (" + StagingSink.COLUMNS + ") FROM STDIN (FORMAT csv)")) {
-                sink = new StagingSink(id, copy, progress);
+                sink = new StagingSink(copy, progress);
                 try {
                     read(request, sink);
                 } catch (FileRejected e) {
@@ -294,6 +294,9 @@ public class ReleaseImporter {
                 + ", created_at, " + VALUE_COLUMNS + ", release_id, version, deleted, updated_at) SELECT " + identity
                 + ", now(), " + VALUE_COLUMNS + ", ?, 1, FALSE, now() FROM staged_observation s"
                 + " WHERE NOT EXISTS (SELECT 1 FROM trade_observation o WHERE o.id = s.id)"
+                // In id order: the primary keys of both tables and the open-revision index then grow at their right
+                // edge instead of taking a million inserts at random places (ADR 0008, measured).
+                + " ORDER BY s.id"
                 + " RETURNING id, " + VALUE_COLUMNS + ")"
                 + " INSERT INTO trade_observation_revision (" + revisionColumns + ") SELECT id, 1, " + VALUE_COLUMNS
                 + ", ?, FALSE, ?, NULL, now() FROM ins")) {

@@ -9,7 +9,6 @@ import org.silkroad.trade.release.format.RowSink;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Puts what a reader finds where the merge will take it: observations into the staging table (COPY), printed
@@ -23,7 +22,6 @@ final class StagingSink implements RowSink {
             + "source_document, source_statement, source_agency, value_usd, cif_usd, fob_usd, quantity, quantity_unit, "
             + "quantity_estimated, net_weight_kg, net_weight_estimated, original_value, original_unit, note";
 
-    private final UUID release;
     private final CopyWriter staged;
     private final ImportProgress progress;
     final List<PrintedIndicator> indicators = new ArrayList<>();
@@ -34,8 +32,7 @@ final class StagingSink implements RowSink {
     long rowsRejected;
     private long lastRejectedRow = -1;
 
-    StagingSink(UUID release, CopyWriter staged, ImportProgress progress) {
-        this.release = release;
+    StagingSink(CopyWriter staged, ImportProgress progress) {
         this.staged = staged;
         this.progress = progress;
     }

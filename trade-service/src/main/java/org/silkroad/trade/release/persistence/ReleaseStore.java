@@ -100,6 +100,24 @@ public class ReleaseStore {
         return query("SELECT * FROM trade_release WHERE id = ?", id).stream().findFirst();
     }
 
+    /** Releases whose import got past waiting and never ended. */
+    public List<ReleaseView> runningPastWaiting() {
+        return query("SELECT * FROM trade_release WHERE status = 'running' AND phase IS DISTINCT FROM 'waiting' ORDER BY started_at");
+    }
+
+    /** A transaction-scoped advisory lock, if free; call inside a transaction. */
+    public boolean tryLock(long key) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("advisory lock failed", e);
+        }
+    }
+
     public Optional<ReleaseView> findCompleted(String sha256) {
         return query("SELECT * FROM trade_release WHERE sha256 = ? AND status = 'completed'", sha256).stream().findFirst();
     }
