@@ -47,15 +47,13 @@ public class AnalysisResource {
     @Path("/series/csv")
     @Produces("text/csv")
     public Response seriesCsv(@Valid @BeanParam ObservationFilterParams filter) {
-        List<TradeAnalysis.SeriesPoint> series = analysis.series(filter.toQuery());
+        ObservationQuery query = filter.toQuery();
+        // Streamed from the database to the client: an export of any size in constant memory.
         StreamingOutput body = out -> {
             PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.print("period,year,value_usd,source,observation_id\r\n");
-            for (TradeAnalysis.SeriesPoint p : series) {
-                for (TradeAnalysis.Value v : p.values()) {
-                    w.print(p.period() + "," + p.year() + "," + v.valueUsd().toPlainString() + "," + csv(v.source()) + "," + v.observationId() + "\r\n");
-                }
-            }
+            analysis.seriesRows(query, (period, year, id, value, source) ->
+                    w.print(period + "," + year + "," + value.toPlainString() + "," + csv(source) + "," + id + "\r\n"));
             w.flush();
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"series.csv\"").build();

@@ -2,10 +2,12 @@ package org.silkroad.trade.analysis.domain;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.silkroad.trade.observation.ObservationQuery;
 import org.silkroad.trade.observation.api.TradeObservationView;
 import org.silkroad.trade.observation.domain.TradeFlow;
 import org.silkroad.trade.observation.persistence.ObservationStore;
+import org.silkroad.platform.problem.InvalidInput;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -89,7 +91,11 @@ public class TradeAnalysis {
     private final PrintedStore printed;
     private final AgroalDataSource dataSource;
 
-    TradeAnalysis(ObservationStore store, PrintedStore printed, AgroalDataSource dataSource) {
+    private final int seriesMaxValues;
+
+    TradeAnalysis(ObservationStore store, PrintedStore printed, AgroalDataSource dataSource,
+                  @ConfigProperty(name = "silkroad.trade.series.max-values", defaultValue = "10000") int seriesMaxValues) {
+        this.seriesMaxValues = seriesMaxValues;
         this.store = store;
         this.printed = printed;
         this.dataSource = dataSource;
@@ -105,19 +111,46 @@ public class TradeAnalysis {
         return ConsistencyChecks.statement(o);
     }
 
-    /** The series is its own result (one value per statement and period): SQL orders it, nothing is sorted here. */
+    /** One value of a series as the CSV export writes it. */
+    public interface SeriesRow {
+        void accept(String period, int year, UUID observationId, BigDecimal valueUsd, String source);
+    }
+
+    private static final String SERIES_ORDER =
+            " ORDER BY period COLLATE \"C\", reporter, partner, flow, commodity, source_document, source_statement, id";
+
+    /**
+     * The series is its own result (one value per statement and period): SQL orders it, nothing is sorted here, and
+     * at most {@code silkroad.trade.series.max-values} values are read; more answers 400 (narrow the filters or take the CSV).
+     */
     public List<SeriesPoint> series(ObservationQuery q) {
         ObservationStore.Selection v = store.selection(q);
+        List<Object> params = new ArrayList<>(v.params());
+        params.add(seriesMaxValues + 1);
+        List<Object[]> rows = store.aggregate("SELECT period, year, id, value_usd, statement FROM (" + v.sql() + ") v" + SERIES_ORDER
+                        + " LIMIT ?", params,
+                rs -> new Object[]{rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class), rs.getBigDecimal(4), rs.getString(5)});
+        if (rows.size() > seriesMaxValues) {
+            throw InvalidInput.of("filter", "the filters select more than " + seriesMaxValues
+                    + " values; narrow them (reporter, partner, flow, commodity, from/to) or export them with /api/series/csv");
+        }
         List<SeriesPoint> points = new ArrayList<>();
-        for (Object[] row : store.aggregate("SELECT period, year, id, value_usd, statement FROM (" + v.sql() + ") v"
-                        + " ORDER BY period COLLATE \"C\", reporter, partner, flow, commodity, source_document, source_statement, id",
-                v.params(), rs -> new Object[]{rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class), rs.getBigDecimal(4), rs.getString(5)})) {
+        for (Object[] row : rows) {
             if (points.isEmpty() || !points.get(points.size() - 1).period().equals(row[0])) {
                 points.add(new SeriesPoint((Integer) row[1], (String) row[0], new ArrayList<>()));
             }
             points.get(points.size() - 1).values().add(new Value((UUID) row[2], (BigDecimal) row[3], (String) row[4]));
         }
         return points;
+    }
+
+    /** The same values as {@link #series}, streamed from the database in the same order, however many there are. */
+    public void seriesRows(ObservationQuery q, SeriesRow each) {
+        ObservationStore.Selection v = store.selection(q);
+        store.stream("SELECT period, year, id, value_usd, statement FROM (" + v.sql() + ") v" + SERIES_ORDER, v.params(), rs -> {
+            each.accept(rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class), rs.getBigDecimal(4), rs.getString(5));
+            return null;
+        });
     }
 
     /** Exports, imports and the printed total per year and statement, grouped in SQL. */

@@ -224,6 +224,34 @@ public class ObservationStore {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /**
+     * Streams the rows of a query over {@link #selection}s to {@code each} through a server-side cursor (outside a
+     * transaction the driver would otherwise load the whole result first): constant memory for exports of any size.
+     */
+    public void stream(String sql, List<Object> params, RowReader<Void> each) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            if (autoCommit) {
+                c.setAutoCommit(false);
+            }
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        each.read(rs);
+                    }
+                }
+            } finally {
+                if (autoCommit) {
+                    c.rollback(); // read only: nothing to keep
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("observation stream failed", e);
+        }
+    }
+
     /** Runs an aggregate over {@link #selection}s; {@code params} in the order of the placeholders. */
     public <T> List<T> aggregate(String sql, List<Object> params, RowReader<T> reader) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
