@@ -92,10 +92,13 @@ public class TradeAnalysis {
     private final AgroalDataSource dataSource;
 
     private final int seriesMaxValues;
+    private final long checksMaxObservations;
 
     TradeAnalysis(ObservationStore store, PrintedStore printed, AgroalDataSource dataSource,
-                  @ConfigProperty(name = "silkroad.trade.series.max-values", defaultValue = "10000") int seriesMaxValues) {
+                  @ConfigProperty(name = "silkroad.trade.series.max-values", defaultValue = "10000") int seriesMaxValues,
+                  @ConfigProperty(name = "silkroad.trade.checks.max-observations", defaultValue = "200000") long checksMaxObservations) {
         this.seriesMaxValues = seriesMaxValues;
+        this.checksMaxObservations = checksMaxObservations;
         this.store = store;
         this.printed = printed;
         this.dataSource = dataSource;
@@ -305,7 +308,17 @@ public class TradeAnalysis {
         return byKey;
     }
 
+    /**
+     * The checks compare observations with each other and with the printed figures row by row (neighbouring years,
+     * statements of one figure, components of a total, note texts), so they read the selected observations; at most
+     * {@code silkroad.trade.checks.max-observations} of them, beyond which the caller narrows the filters (400).
+     */
     public List<Finding> checks(ObservationQuery q, String kind) {
+        long selected = store.count(q);
+        if (selected > checksMaxObservations) {
+            throw InvalidInput.of("filter", "the filters select " + selected + " observations; the checks compare at most "
+                    + checksMaxObservations + " at a time: narrow them (reporter, partner, flow, commodity, from/to)");
+        }
         List<Finding> findings = ConsistencyChecks.of(select(q), printed.find(q.reporter(), q.partner(), q.asOf()));
         return kind == null ? findings : findings.stream().filter(f -> f.kind().equals(kind)).toList();
     }

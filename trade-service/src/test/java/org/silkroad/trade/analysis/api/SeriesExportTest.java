@@ -17,24 +17,28 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A JSON series is capped (silkroad.trade.series.max-values, 50 in tests) and says how to narrow it; the CSV export
- * streams every value of the same selection.
+ * Reads that would hold a large selection in memory are capped and say how to narrow them: the JSON series
+ * (silkroad.trade.series.max-values, 50 in tests) and the checks (silkroad.trade.checks.max-observations, 500 in
+ * tests); the CSV export streams every value of the same selection.
  */
 @QuarkusTest
 @WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "trade"))
 class SeriesExportTest {
 
+    /** 30 HS headings (2601-2610, 2701-2710, 2801-2810) over 20 years. */
+    private static final int ROWS = 600;
+
     @Test
-    void aSeriesAboveTheCapIsRefusedAsJsonAndStreamedWhole() {
+    void largeSelectionsAreRefusedAsJsonSeriesAndChecksAndStreamedWholeAsCsv() {
         String source = "series export " + UUID.randomUUID();
         StringBuilder csv = new StringBuilder("Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
                 + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,"
                 + "Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag\n");
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < ROWS; i++) {
             int year = 1995 + i % 20;
             csv.append("H4,").append(year).append(',').append(year).append(',').append(year).append(",4,0,2,Export,398,Kazakhstan,KAZ,643,")
-                    .append("Russia,RUS,").append(i < 20 ? "2601" : i < 40 ? "2602" : i < 60 ? "2603" : "2604").append(",Ores,,,,,")
+                    .append("Russia,RUS,").append("%02d%02d".formatted(26 + i / 20 / 10, 1 + i / 20 % 10)).append(",Ores,,,,,")
                     .append(1000 + i).append(",0\n");
         }
         Uploads.upload(csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("source", source)).statusCode(201);
@@ -47,7 +51,11 @@ class SeriesExportTest {
 
         String export = given().queryParam("source", source).get("/api/series/csv").then().statusCode(200).extract().asString();
         String[] lines = export.split("\r\n");
-        assertEquals(81, lines.length, "header and all 80 values");
+        assertEquals(ROWS + 1, lines.length, "header and every value");
         assertEquals("period,year,value_usd,source,observation_id", lines[0]);
+
+        given().queryParam("source", source).get("/api/checks").then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("filter"));
+        given().queryParam("source", source).queryParam("commodity", "2601").get("/api/checks").then().statusCode(200);
     }
 }
