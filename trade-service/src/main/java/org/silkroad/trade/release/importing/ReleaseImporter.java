@@ -17,7 +17,6 @@ import org.silkroad.trade.release.format.ComtradeCsvReader;
 import org.silkroad.trade.release.format.ComtradeJsonReader;
 import org.silkroad.trade.release.format.DatasetReader;
 import org.silkroad.trade.release.format.FileRejected;
-import org.silkroad.trade.release.format.RowProblem;
 import org.silkroad.trade.release.persistence.ReleaseStore;
 
 import java.sql.Connection;
@@ -38,13 +37,15 @@ import java.util.UUID;
  * Imports one file as one release, all or nothing. The user's upload and the shipped dataset both come here.
  * <ol>
  * <li>Same content as a completed release: nothing happens, nothing is published; the answer is that release.</li>
- * <li>The release is recorded as running and {@code release.started} published (its own small transaction).</li>
+ * <li>The release is recorded as running and {@code release.started} published (its own small transaction); the
+ * import runs in the caller's thread or on {@link ImportWorker}.</li>
  * <li>In one transaction: rows are read as a stream and COPYed into a temporary staging table; any problem refuses the
  * file (the transaction rolls back, the release is recorded as failed with rows and reasons). Otherwise one
- * {@code INSERT … ON CONFLICT} adds new observations and revises changed ones (unchanged rows are left alone), their
- * revisions are written, a publication of the release's revisions is recorded (outbox by reference, ADR 0008) and
- * the release is completed — so readers and Kafka see all of the release or none of it.</li>
- * <li>After the commit {@link ReleasePublications} streams the revisions to Kafka from a persisted cursor.</li>
+ * {@code UPDATE … FROM} revises changed observations and one anti-join {@code INSERT} adds new ones (unchanged rows
+ * are left alone), both writing their revisions through {@code RETURNING}; a publication of the release's revisions
+ * is recorded (outbox by reference, ADR 0008) and the release is completed — so readers and Kafka see all of the
+ * release or none of it.</li>
+ * <li>After the commit the release publisher streams the revisions to Kafka from a persisted cursor.</li>
  * </ol>
  * Each phase's time is kept on the release ({@code phaseMs}) and progress is committed on it as the import goes.
  */
