@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.silkroad.corridor.CorridorTestData;
-import org.silkroad.corridor.time.MovableClock;
+import org.silkroad.testing.MovableClock;
 import org.silkroad.testing.EventContract;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.Tokens;

@@ -1,4 +1,4 @@
-package org.silkroad.policy.time;
+package org.silkroad.platform.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** The clock that says what "today" is; statuses depend on it, so tests replace it to move time. */
+/** The clock that says what "today" is: time-driven status changes depend on it, so tests replace it to move time. */
 @ApplicationScoped
 public class ClockProducer {
 

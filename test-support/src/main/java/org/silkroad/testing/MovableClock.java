@@ -1,4 +1,4 @@
-package org.silkroad.policy.time;
+package org.silkroad.testing;
 
 import jakarta.inject.Singleton;
 
@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Replaces the system clock in tests, so a test can move to the day a lifecycle date arrives. Real time by default. */
+/**
+ * Replaces the system clock in tests (it wins over the platform's default {@code Clock}), so a test can move to the day
+ * a lifecycle date arrives or a status window ends. Real time by default.
+ */
 @Singleton
 public class MovableClock extends Clock {
 
