@@ -56,10 +56,8 @@ public class ObservationStore {
                     INSERT INTO trade_observation (id, series_key, reporter, reporter_m49, partner, partner_m49, partner2, flow,
                         period, year, month, commodity, commodity_level, classification, commodity_label, customs_code,
                         transport_mode, is_total, source_document, source_statement, source_agency, created_at,
-                        value_usd, cif_usd, fob_usd, quantity, quantity_unit, quantity_estimated, net_weight_kg,
-                        net_weight_estimated, original_value, original_unit, note, release_id, version, deleted, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(),
-                            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, FALSE, now())""")) {
+                        release_id, version, deleted, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), NULL, 1, FALSE, now())""")) {
                 int i = 0;
                 ps.setObject(++i, id);
                 ps.setString(++i, row.seriesKey());
@@ -82,6 +80,16 @@ public class ObservationStore {
                 ps.setString(++i, row.sourceDocument());
                 ps.setString(++i, row.sourceStatement());
                 ps.setString(++i, row.sourceAgency());
+                ps.executeUpdate();
+            }
+            // The values live only in the revision (V5): the observation row is the identity and the version.
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO trade_observation_revision (observation_id, version, value_usd, cif_usd, fob_usd, quantity,
+                        quantity_unit, quantity_estimated, net_weight_kg, net_weight_estimated, original_value, original_unit,
+                        note, release_id, deleted, known_from, known_until, recorded_at)
+                    SELECT id, version, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, release_id, FALSE, ?, NULL, updated_at
+                      FROM trade_observation WHERE id = ?""")) {
+                int i = 0;
                 ps.setBigDecimal(++i, row.valueUsd());
                 ps.setBigDecimal(++i, row.cifUsd());
                 ps.setBigDecimal(++i, row.fobUsd());
@@ -93,17 +101,8 @@ public class ObservationStore {
                 ps.setBigDecimal(++i, row.originalValue());
                 ps.setString(++i, row.originalUnit());
                 ps.setString(++i, row.note());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO trade_observation_revision (observation_id, version, value_usd, cif_usd, fob_usd, quantity,
-                        quantity_unit, quantity_estimated, net_weight_kg, net_weight_estimated, original_value, original_unit,
-                        note, release_id, deleted, known_from, known_until, recorded_at)
-                    SELECT id, version, value_usd, cif_usd, fob_usd, quantity, quantity_unit, quantity_estimated, net_weight_kg,
-                           net_weight_estimated, original_value, original_unit, note, release_id, FALSE, ?, NULL, updated_at
-                      FROM trade_observation WHERE id = ?""")) {
-                ps.setDate(1, Date.valueOf(knownFrom));
-                ps.setObject(2, id);
+                ps.setDate(++i, Date.valueOf(knownFrom));
+                ps.setObject(++i, id);
                 ps.executeUpdate();
             }
         } catch (SQLException e) {

@@ -30,4 +30,8 @@ public interface PublisherSettings {
     /** Producer linger: records wait this long to fill a batch (throughput over latency for bulk). */
     @WithDefault("20ms")
     Duration linger();
+
+    /** Producer compression of bulk events ({@code none}, {@code lz4}, …): measured in ADR 0008. */
+    @WithDefault("lz4")
+    String compression();
 }

@@ -122,7 +122,7 @@ public final class ComtradeRowMapper {
             f.problem("freqCode", "'" + field.apply("freqCode") + "' is not A (annual) or M (monthly)");
             return null;
         }
-        if (!(monthly ? period.matches("\\d{6}") : period.matches("\\d{4}"))) {
+        if (period.length() != (monthly ? 6 : 4) || !FieldReader.digits(period)) {
             f.problem("period", "bad period '" + period + "'; expected " + (monthly ? "YYYYMM" : "YYYY"));
             return null;
         }

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
  */
 final class FieldReader {
 
+    private static final BigDecimal TOO_LARGE = BigDecimal.TEN.pow(20);
+
     private final RowSink sink;
     private final long row;
     private boolean failed;
@@ -46,7 +48,7 @@ final class FieldReader {
         }
         try {
             BigDecimal parsed = new BigDecimal(value);
-            if (parsed.abs().compareTo(BigDecimal.TEN.pow(20)) >= 0) {
+            if (parsed.abs().compareTo(TOO_LARGE) >= 0) {
                 problem(field, "'" + value + "' is too large");
                 return null;
             }
@@ -65,12 +67,29 @@ final class FieldReader {
             return null;
         }
         try {
+            if (value.length() <= 9 && digits(value)) {
+                return Integer.parseInt(value); // the usual case, without a BigDecimal per field
+            }
             // Comtrade's CSV exports sometimes write integer codes as 398.0.
             return new BigDecimal(value).intValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
             problem(field, "malformed integer '" + value + "'");
             return null;
         }
+    }
+
+    /** Whether the text is one or more ASCII digits (no sign, no point). */
+    static boolean digits(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     Integer year(String field, String value) {

@@ -33,7 +33,16 @@ final class CopyWriter implements AutoCloseable {
         if (value == null) {
             return this; // an unquoted empty field is NULL in COPY's CSV format
         }
-        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        if (!(value instanceof String text)) {
+            // Numbers, UUIDs and booleans never hold a comma, quote or line break: no quoting needed.
+            buffer.append(value instanceof BigDecimal d ? d.toPlainString() : value.toString());
+            return this;
+        }
+        if (!text.isEmpty() && plain(text)) {
+            buffer.append(text);
+            return this;
+        }
+        // Quoted: an empty quoted field is an empty string (not NULL); quotes inside are doubled.
         buffer.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -44,6 +53,18 @@ final class CopyWriter implements AutoCloseable {
         }
         buffer.append('"');
         return this;
+    }
+
+    /** Whether COPY's CSV format reads the text back unchanged without quotes. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == '\\') {
+                return false;
+            }
+        }
+        // (A backslash is quoted too, so an end-of-data marker "\." can never appear unquoted.)
+        return true;
     }
 
     void endRow() throws SQLException {

@@ -55,6 +55,8 @@ public class ReleaseImporter {
     private static final Logger LOG = Logger.getLogger(ReleaseImporter.class);
     /** Imports run one at a time: two releases may revise the same observation. */
     static final long IMPORT_LOCK = 0x7ade_1a9dL;
+    /** Memory for the merge's sort and RETURNING tuplestore, in the import's transaction only. */
+    private static final String MERGE_WORK_MEM = "256MB";
 
     private static final String VALUE_COLUMNS = "value_usd, cif_usd, fob_usd, quantity, quantity_unit, quantity_estimated, "
             + "net_weight_kg, net_weight_estimated, original_value, original_unit, note";
@@ -164,6 +166,9 @@ public class ReleaseImporter {
     private ReleaseView load(UUID id, ImportRequest request, ImportProgress progress) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             execute(c, "SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+            // This transaction only: the id-ordered insert sorts the staged rows and its RETURNING feeds the revision
+            // insert through a tuplestore; with the default 4 MB both spill a million rows to temp files (ADR 0008).
+            execute(c, "SET LOCAL work_mem = '" + MERGE_WORK_MEM + "'");
             progress.enter(ReleaseView.STAGING);
             execute(c, STAGING_TABLE);
             StagingSink sink;
@@ -243,9 +248,9 @@ public class ReleaseImporter {
 
     /**
      * Inserts new observations and revises changed ones, set-wise and keyed by id (derived from the series key);
-     * returns {inserted, revised}. Values are compared only where the observation already exists (the UPDATE's join);
-     * new observations are a plain anti-join INSERT whose RETURNING feeds their first revisions directly, so nothing
-     * is read back. Imports run one at a time (advisory lock) and an editor's observations have keys of their own,
+     * returns {inserted, revised}. Values are compared with the open revision only where the observation already
+     * exists (the join); new observations are one anti-join selection that feeds both the observation rows (identity)
+     * and their first revisions (values) in one statement, so nothing is read back. Imports run one at a time (advisory lock) and an editor's observations have keys of their own,
      * so no other writer can insert one of these ids in between.
      */
     private static long[] merge(Connection c, UUID release, ImportRequest request, ImportProgress progress) throws SQLException {
@@ -257,21 +262,20 @@ public class ReleaseImporter {
         long[] counts = new long[2];
         long start = System.nanoTime();
 
-        // Changed observations: the new values, version n+1, and the revision (known from the release's date, never
-        // before the revision it follows); the previous revision is closed below.
-        StringBuilder updates = new StringBuilder();
-        for (String column : (VALUE_COLUMNS + ", commodity_label").split(", ")) {
-            updates.append(column).append(" = s.").append(column).append(", ");
-        }
+        // Changed observations: compared with their open revision (the values live only there, V5); version n+1 on
+        // the observation row and the revision with the new values (known from the release's date, never before the
+        // revision it follows). The previous revision is closed below.
         String staged = "s." + VALUE_COLUMNS.replace(", ", ", s.");
-        String current = "o." + VALUE_COLUMNS.replace(", ", ", o.");
-        try (PreparedStatement ps = c.prepareStatement("WITH up AS (UPDATE trade_observation o SET " + updates
-                + "release_id = ?, version = o.version + 1, deleted = FALSE, updated_at = now()"
-                + " FROM staged_observation s WHERE o.id = s.id AND (o.deleted OR (" + current + ") IS DISTINCT FROM (" + staged + "))"
-                + " RETURNING o.id, o.version, " + current + ")"
-                + " INSERT INTO trade_observation_revision (" + revisionColumns + ") SELECT up.id, up.version, "
-                + "up." + VALUE_COLUMNS.replace(", ", ", up.") + ", ?, FALSE, GREATEST(?, COALESCE(p.known_from, ?)), NULL, now()"
-                + " FROM up LEFT JOIN trade_observation_revision p ON p.observation_id = up.id AND p.known_until IS NULL")) {
+        String open = "p." + VALUE_COLUMNS.replace(", ", ", p.");
+        try (PreparedStatement ps = c.prepareStatement("WITH changed AS (SELECT s.id, s.commodity_label, o.version + 1 AS version, "
+                + "p.known_from AS previous_from, " + staged
+                + " FROM staged_observation s JOIN trade_observation o ON o.id = s.id"
+                + " LEFT JOIN trade_observation_revision p ON p.observation_id = o.id AND p.known_until IS NULL"
+                + " WHERE o.deleted OR p.observation_id IS NULL OR (" + open + ") IS DISTINCT FROM (" + staged + ")),"
+                + " up AS (UPDATE trade_observation o SET commodity_label = changed.commodity_label, release_id = ?,"
+                + " version = changed.version, deleted = FALSE, updated_at = now() FROM changed WHERE o.id = changed.id)"
+                + " INSERT INTO trade_observation_revision (" + revisionColumns + ") SELECT id, version, " + VALUE_COLUMNS
+                + ", ?, FALSE, GREATEST(?, COALESCE(previous_from, ?)), NULL, now() FROM changed")) {
             ps.setObject(1, release);
             ps.setObject(2, release);
             ps.setDate(3, published);
@@ -290,17 +294,17 @@ public class ReleaseImporter {
         long updated = System.nanoTime();
         progress.time("revise", updated - start);
 
-        // New observations and their first revisions in one statement.
-        try (PreparedStatement ps = c.prepareStatement("WITH ins AS (INSERT INTO trade_observation (" + identity
-                + ", created_at, " + VALUE_COLUMNS + ", release_id, version, deleted, updated_at) SELECT " + identity
-                + ", now(), " + VALUE_COLUMNS + ", ?, 1, FALSE, now() FROM staged_observation s"
+        // New observations and their first revisions in one statement: the observation row takes the identity, the
+        // revision the values (V5), both from the same selection of new staged rows.
+        try (PreparedStatement ps = c.prepareStatement("WITH new AS (SELECT * FROM staged_observation s"
                 + " WHERE NOT EXISTS (SELECT 1 FROM trade_observation o WHERE o.id = s.id)"
                 // In id order: the primary keys of both tables and the open-revision index then grow at their right
                 // edge instead of taking a million inserts at random places (ADR 0008, measured).
-                + " ORDER BY s.id"
-                + " RETURNING id, " + VALUE_COLUMNS + ")"
+                + " ORDER BY s.id),"
+                + " ins AS (INSERT INTO trade_observation (" + identity + ", created_at, release_id, version, deleted, updated_at)"
+                + " SELECT " + identity + ", now(), ?, 1, FALSE, now() FROM new)"
                 + " INSERT INTO trade_observation_revision (" + revisionColumns + ") SELECT id, 1, " + VALUE_COLUMNS
-                + ", ?, FALSE, ?, NULL, now() FROM ins")) {
+                + ", ?, FALSE, ?, NULL, now() FROM new")) {
             ps.setObject(1, release);
             ps.setObject(2, release);
             ps.setDate(3, published);
