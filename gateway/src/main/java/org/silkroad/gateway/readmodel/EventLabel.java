@@ -8,10 +8,10 @@ public final class EventLabel {
     private EventLabel() {
     }
 
-    public static String of(IncomingEvent event) {
-        JsonNode state = event.isTombstone() ? null : event.json();
+    /** @param state the payload, or null for a tombstone */
+    public static String of(String aggregateId, JsonNode state) {
         if (state == null) {
-            return "deleted " + event.aggregateId();
+            return "deleted " + aggregateId;
         }
         for (String field : new String[]{"title", "name"}) {
             if (state.hasNonNull(field)) {
@@ -30,7 +30,7 @@ public final class EventLabel {
             }
             return label.toString();
         }
-        StringBuilder label = new StringBuilder(event.aggregateId());
+        StringBuilder label = new StringBuilder(aggregateId);
         for (String field : new String[]{"assetId", "metric", "status", "value", "unit"}) {
             if (state.hasNonNull(field)) {
                 label.append(' ').append(state.get(field).asText());

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * is refused here, before anything is written, so it goes to the dead-letter topic instead of the read model.
  *
  * @param payload the JSON state of the aggregate, or null for a tombstone (the aggregate was deleted)
+ * @param label   the feed's one-line description, taken from the payload tree parsed for the schema check
  */
 public record IncomingEvent(Topic topic, int partition, long offset, String eventId, String source, String type,
-                            String aggregateId, long version, OffsetDateTime time, String payload) {
+                            String aggregateId, long version, OffsetDateTime time, String payload, String label) {
 
     private static final Pattern DELETED_TYPE = Pattern.compile(".*\\.deleted\\.v\\d+");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,14 +45,20 @@ public record IncomingEvent(Topic topic, int partition, long offset, String even
      */
     public static IncomingEvent readChecked(ConsumerRecord<String, String> record) {
         IncomingEvent event = read(record);
-        if (!event.isTombstone()) {
-            JsonNode node = event.json();
-            if (node == null || !node.isObject()) {
-                throw new UnreadableEvent("payload is not a JSON object");
-            }
-            EventSchemas.check(event.type(), node);
+        if (event.isTombstone()) {
+            return event.labelled(EventLabel.of(event.aggregateId(), null));
         }
-        return event;
+        // Parsed once: the same tree is checked against the schema and gives the feed's label.
+        JsonNode node = event.json();
+        if (node == null || !node.isObject()) {
+            throw new UnreadableEvent("payload is not a JSON object");
+        }
+        EventSchemas.check(event.type(), node);
+        return event.labelled(EventLabel.of(event.aggregateId(), node));
+    }
+
+    private IncomingEvent labelled(String label) {
+        return new IncomingEvent(topic, partition, offset, eventId, source, type, aggregateId, version, time, payload, label);
     }
 
     /** The payload as a tree; null for a tombstone. */
@@ -66,7 +73,7 @@ public record IncomingEvent(Topic topic, int partition, long offset, String even
         }
     }
 
-    public static IncomingEvent read(ConsumerRecord<String, String> record) {
+    private static IncomingEvent read(ConsumerRecord<String, String> record) {
         Topic topic = Topic.byName(record.topic())
                 .orElseThrow(() -> new UnreadableEvent("topic " + record.topic() + " is not one of the system's topics"));
         String id = required(record, CloudEventHeaders.ID);
@@ -86,7 +93,7 @@ public record IncomingEvent(Topic topic, int partition, long offset, String even
             throw new UnreadableEvent("header " + CloudEventHeaders.TYPE + " is missing");
         }
         return new IncomingEvent(topic, record.partition(), record.offset(), id, source, type, aggregateId, version,
-                time, record.value());
+                time, record.value(), null);
     }
 
     private static long version(String text) {

@@ -7,9 +7,9 @@ package org.silkroad.gateway.readmodel;
 public record ReadModelChanged(String topic, String aggregateId, String type, long version, String outcome,
                                String label, boolean rebuilt) {
 
-    public static ReadModelChanged of(IncomingEvent event, EventProjector.Outcome outcome, String label) {
+    public static ReadModelChanged of(IncomingEvent event, EventProjector.Outcome outcome) {
         return new ReadModelChanged(event.topic().topicName(), event.aggregateId(), event.type(), event.version(),
-                outcome.name().toLowerCase(), label, false);
+                outcome.name().toLowerCase(), event.label(), false);
     }
 
     public static ReadModelChanged rebuild() {

@@ -214,9 +214,10 @@ class GatewayBenchmark {
             return;
         }
         double plainRate = plainRecords / plainSeconds;
-        System.out.printf("BENCH rebuild: %d records in %d ms = %.0f records/s (%d changes applied)%n",
+        System.out.printf("BENCH rebuild: %d records in %d ms = %.0f records/s (%d changes applied; %d ms reading and "
+                        + "checking against the schemas, %d ms applying)%n",
                 report.getLong("recordsRead"), report.getLong("durationMs"), report.getDouble("recordsPerSecond"),
-                report.getLong("applied"));
+                report.getLong("applied"), report.getLong("checkMs"), report.getLong("applyMs"));
         System.out.printf("BENCH plain consumer, same topics, same run: %d records in %.0f ms = %.0f records/s; "
                 + "rebuild at %.1f %% of it%n", plainRecords, plainSeconds * 1000, plainRate,
                 report.getDouble("recordsPerSecond") / plainRate * 100);

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
  *
  * @param recordsRead  every record between the beginning of the topics and their end when the rebuild started
  * @param unreadable   records skipped because they are on the dead-letter topics already
+ * @param checkMs      time spent reading envelopes and checking payloads against their schemas
+ * @param applyMs      time spent applying batches to the read model (statements and commits)
  */
 public record RebuildReport(OffsetDateTime startedAt, long recordsRead, long applied, long unreadable, long durationMs,
-                            double recordsPerSecond) {
+                            double recordsPerSecond, long checkMs, long applyMs) {
 }
