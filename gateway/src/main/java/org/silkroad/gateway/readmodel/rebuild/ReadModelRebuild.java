@@ -7,7 +7,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -30,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -79,6 +80,15 @@ public class ReadModelRebuild {
     }
 
     private RebuildReport replay() {
+        try {
+            return replayFromTheBeginning();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
+    }
+
+    private RebuildReport replayFromTheBeginning() throws InterruptedException {
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         long start = System.nanoTime();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -104,38 +114,102 @@ public class ReadModelRebuild {
                 writer.truncate();
             });
 
-            long read = 0;
-            long unreadable = 0;
-            long checkNanos = 0;
+            // Reading and checking the next batch overlaps applying this one: a second thread owns the consumer from
+            // here on, and hands over batches through a short queue (two in flight at most, bounded memory).
+            Reader reader = new Reader(consumer, end);
+            Thread reading = new Thread(reader, "gateway-rebuild-reader");
+            reading.setDaemon(true);
+            reading.start();
             long[] applied = new long[2]; // changes, nanos spent applying
-            List<IncomingEvent> batch = new ArrayList<>(BATCH);
-            while (!reachedEnd(consumer, end)) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, String> record : records) {
-                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= end.get(tp)) {
-                        continue;
-                    }
-                    read++;
-                    long checkStart = System.nanoTime();
-                    try {
-                        batch.add(IncomingEvent.readChecked(record));
-                    } catch (UnreadableEvent e) {
-                        unreadable++;
-                    }
-                    checkNanos += System.nanoTime() - checkStart;
-                    if (batch.size() >= BATCH) {
-                        applyAll(batch, applied);
-                    }
+            try {
+                for (List<IncomingEvent> batch; !(batch = reader.next()).isEmpty(); ) {
+                    applyAll(batch, applied);
                 }
+            } finally {
+                reading.interrupt();
+                joinQuietly(reading);
             }
-            applyAll(batch, applied);
+            long read = reader.read;
+            long unreadable = reader.unreadable;
+            long checkNanos = reader.checkNanos;
             long ms = Math.max(1, (System.nanoTime() - start) / 1_000_000);
             long checkMs = checkNanos / 1_000_000;
             long applyMs = applied[1] / 1_000_000;
             LOG.infof("rebuilt the read model from %d records (%d changes, %d unreadable) in %d ms: %d ms reading and "
                     + "checking against the schemas, %d ms applying", read, applied[0], unreadable, ms, checkMs, applyMs);
             return new RebuildReport(startedAt, read, applied[0], unreadable, ms, read * 1000.0 / ms, checkMs, applyMs);
+        }
+    }
+
+    /** Polls the topics up to the end offsets, checks each record and queues the readable events in batches. */
+    private static final class Reader implements Runnable {
+
+        private static final List<IncomingEvent> END = List.of();
+
+        private final KafkaConsumer<String, String> consumer;
+        private final Map<TopicPartition, Long> end;
+        private final BlockingQueue<List<IncomingEvent>> ready = new ArrayBlockingQueue<>(2);
+        private volatile RuntimeException failure;
+        volatile long read;
+        volatile long unreadable;
+        volatile long checkNanos;
+
+        Reader(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+            this.consumer = consumer;
+            this.end = end;
+        }
+
+        @Override
+        public void run() {
+            try {
+                List<IncomingEvent> batch = new ArrayList<>(BATCH);
+                while (!reachedEnd(consumer, end)) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                            continue;
+                        }
+                        read++;
+                        long checkStart = System.nanoTime();
+                        try {
+                            batch.add(IncomingEvent.readChecked(record));
+                        } catch (UnreadableEvent e) {
+                            unreadable++;
+                        }
+                        checkNanos += System.nanoTime() - checkStart;
+                        if (batch.size() >= BATCH) {
+                            ready.put(batch);
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    ready.put(batch);
+                }
+                ready.put(END);
+            } catch (InterruptedException e) {
+                // The applying side gave up (it failed): nobody is waiting for more batches.
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+                ready.offer(END);
+            }
+        }
+
+        /** The next batch; empty when every record up to the end offsets was handed over. */
+        List<IncomingEvent> next() throws InterruptedException {
+            List<IncomingEvent> batch = ready.take();
+            if (batch == END && failure != null) {
+                throw new IllegalStateException("rebuild could not read the topics: " + failure.getMessage(), failure);
+            }
+            return batch;
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
