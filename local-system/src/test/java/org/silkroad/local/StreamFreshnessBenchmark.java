@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Prints figures, asserts nothing: the issue's freshness figure on the running system. 1,000 figures are recorded
  * one after the other through trade-service's API (editor token), each timed from its 201 (write accepted: committed
  * with its outbox row) to the first {@code /api/stream} notification showing it (the feed's, as a rule), and to the
- * first overview notification showing it. Not part of {@code ./mvnw verify} (its name matches neither surefire's nor failsafe's patterns); run
- * it with {@code ./mvnw -B verify -pl local-system -Dit.test=StreamFreshnessBenchmark}.
+ * first overview notification showing it. Not part of {@code ./mvnw verify} (tagged benchmark, and its name matches neither surefire's nor failsafe's patterns); run
+ * it with {@code ./mvnw -B verify -pl local-system -Pbenchmark -Dit.test=StreamFreshnessBenchmark}.
  */
 @Tag("benchmark")
 class StreamFreshnessBenchmark {

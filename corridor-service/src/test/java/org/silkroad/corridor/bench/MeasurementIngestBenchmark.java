@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Prints figures; asserts only that the work was done. Not part of the default run (tag "benchmark"):
  * <pre>
- * ./mvnw -B -o verify -pl corridor-service -Dcorridor.bench.excluded=none -Dgroups=benchmark -Dtest=MeasurementIngestBenchmark
+ * ./mvnw -B verify -pl corridor-service -Pbenchmark -Dtest=MeasurementIngestBenchmark
  * </pre>
  * {@code -Dbench.rows=…} and {@code -Dbench.assets=…} change the sizes (defaults 1,000,000 rows and 10,000 assets).
  */

@@ -46,7 +46,7 @@ import static io.restassured.RestAssured.given;
 /**
  * Prints figures, asserts nothing: wrk against the overview and a trivial endpoint, freshness of stream
  * notifications after writes, rebuild rate against a plain consumer. Run with
- * {@code ./mvnw -B verify -pl gateway -Dtest=GatewayBenchmark -Dgateway.excludedGroups=none
+ * {@code ./mvnw -B verify -pl gateway -Pbenchmark -Dtest=GatewayBenchmark
  * [-Dbench.rebuild.events=1000000]}; needs {@code wrk} on the PATH for the first part.
  */
 @Tag("benchmark")

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Prints figures, asserts nothing about speed: a 1,000,000-row Comtrade bulk CSV imported end to end (committed and
  * every observation event acknowledged by Kafka, i.e. the release's phase is {@code published}) against PostgreSQL COPY of the same rows into a bare table. Run with
- * {@code ./mvnw -B -o verify -pl trade-service -Dtest=ImportBenchmark -Dtrade.test.excluded-groups=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -B verify -pl trade-service -Pbenchmark -Dtest=ImportBenchmark}.
  */
 @QuarkusTest
 @Tag("benchmark")
