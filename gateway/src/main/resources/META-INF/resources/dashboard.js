@@ -27,7 +27,9 @@
   /** A line chart: x in years, y in billion USD; every statement a dot, conflicts ringed, markers dashed. */
   function lineChart(container, opts) {
     container.innerHTML = '';
-    const W = 900, H = 320, L = 56, R = 12, T = 14, B = 40;
+    // Milestone labels get rows of their own above the plot, so they never cover the data or each other.
+    const LABEL_ROWS = (opts.markers || []).length ? 3 : 0, ROW = 12;
+    const W = 900, H = 320 + LABEL_ROWS * ROW, L = 56, R = 12, T = 14 + LABEL_ROWS * ROW, B = 40;
     const all = opts.series.flatMap(s => s.points.flatMap(p => p.values));
     if (!all.length) {
       container.innerHTML = '<p class="empty">' + esc(opts.empty) + '</p>';
@@ -49,12 +51,24 @@
     }
     text(root, 14, T + (H - T - B) / 2, opts.yLabel, {transform: `rotate(-90 14 ${T + (H - T - B) / 2})`, 'text-anchor': 'middle'});
     text(root, L + (W - L - R) / 2, H - 6, 'year', {'text-anchor': 'middle'});
-    (opts.markers || []).forEach(m => {
-      if (m.x < opts.xMin || m.x > opts.xMax) return;
-      const g = svg('g', {class: 'milestone'}, root);
+    // Greedy rows: a label goes into the first row where it does not touch the previous one; a marker whose label
+    // fits nowhere keeps its line and its tooltip (the full list is in the policy timeline).
+    const rowEnds = Array(LABEL_ROWS).fill(-Infinity);
+    (opts.markers || []).filter(m => m.x >= opts.xMin && m.x <= opts.xMax).sort((a, b) => a.x - b.x).forEach(m => {
+      const g = svg('g', {class: 'milestone', tabindex: '0', 'aria-label': m.label}, root);
       svg('line', {x1: x(m.x), x2: x(m.x), y1: T, y2: H - B, stroke: '#8a94a6', 'stroke-dasharray': '4 3'}, g);
       svg('title', {}, g).textContent = m.label;
-      text(g, x(m.x) + 3, T + 10, m.short, {'font-size': '10'});
+      const label = text(g, x(m.x) + 2, 10, m.short, {'font-size': '10'});
+      // Measured, not estimated: the stylesheet decides the font (0 when the page is not laid out, e.g. hidden).
+      const width = (label.getComputedTextLength ? label.getComputedTextLength() : 0) || m.short.length * 6.2;
+      const row = rowEnds.findIndex(end => end < x(m.x) - 3);
+      if (row < 0) {
+        label.remove();
+        return;
+      }
+      rowEnds[row] = x(m.x) + 2 + width;
+      label.setAttribute('y', 11 + row * ROW);
+      svg('line', {x1: x(m.x), x2: x(m.x), y1: 13 + row * ROW, y2: T, stroke: '#c5ccd8'}, g);
     });
     opts.series.forEach((s, i) => {
       const color = COLORS[i % COLORS.length];

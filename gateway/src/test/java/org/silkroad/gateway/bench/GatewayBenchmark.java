@@ -90,7 +90,9 @@ class GatewayBenchmark {
     double[] wrk(String path) throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder("wrk", "-t2", "-c64", "-d10s", "--latency", base.resolve(path).toString())
+            // wrk's own threads share the 2 cores with the gateway: -Dbench.wrk.threads=1 leaves the gateway more room.
+            String threads = System.getProperty("bench.wrk.threads", "2");
+            p = new ProcessBuilder("wrk", "-t" + threads, "-c64", "-d10s", "--latency", base.resolve(path).toString())
                     .redirectErrorStream(true).start();
         } catch (java.io.IOException e) {
             System.out.println("BENCH wrk not installed (apt-get install wrk): " + e.getMessage());
@@ -102,7 +104,7 @@ class GatewayBenchmark {
         String p50 = find(out, "\\s50%\\s+(\\S+)");
         String p99 = find(out, "\\s99%\\s+(\\S+)");
         String errors = find(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
-        System.out.printf("BENCH wrk %-28s rps=%s p50=%s p99=%s non-2xx=%s%n", path, rps, p50, p99,
+        System.out.printf("BENCH wrk -t%s -c64 %-28s rps=%s p50=%s p99=%s non-2xx=%s%n", System.getProperty("bench.wrk.threads", "2"), path, rps, p50, p99,
                 errors.equals("?") ? "0" : errors);
         return new double[]{Double.parseDouble(rps), millis(p50), millis(p99)};
     }
