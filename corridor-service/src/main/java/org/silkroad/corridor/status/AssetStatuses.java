@@ -76,6 +76,13 @@ public class AssetStatuses {
     public Optional<StatusChangeView> set(String assetId, org.silkroad.corridor.status.api.NewStatus in, String editor) {
         CorridorAsset asset = CorridorAsset.<CorridorAsset>findByIdOptional(assetId)
                 .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no corridor asset " + assetId));
+        // The status set here is the current one; a window starting later would make it current too early, and
+        // nothing would start it on its first day. Refused until planned statuses exist, rather than shown early.
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        if (StatusWindows.firstDay(in.windowFrom()).map(first -> first.isAfter(today)).orElse(false)) {
+            throw org.silkroad.platform.problem.InvalidInput.of("windowFrom",
+                    "starts after today (" + today + "): a status is set on the first day of its window, planned statuses are not supported");
+        }
         return change(asset, AssetStatus.fromCode(in.status()).orElseThrow(), in.reason(), "editor:" + editor,
                 in.windowFrom(), in.windowUntil());
     }

@@ -58,7 +58,7 @@ class StatusWindowEndsTest {
 
     @Test
     void aClosureUntilJuneReopensOnTheFirstOfJulyWithOneEventWhateverHowOftenTheCheckRuns() {
-        clock.moveTo(LocalDate.parse("2031-02-10"));
+        clock.moveTo(LocalDate.parse("2031-03-10"));
         String asset = closedFor("window", "2031-03", "2031-06");
 
         clock.moveTo(LocalDate.parse("2031-06-30"));
@@ -104,6 +104,27 @@ class StatusWindowEndsTest {
         two.get();
         given().when().get("/api/assets/" + asset).then().body("status.state", equalTo("open")).body("version", equalTo(3));
         assertEquals(2, ThresholdCrossingTest.statusEvents(asset, 2).size(), "one closure, one end");
+    }
+
+    @Test
+    void aStatusWhoseWindowStartsAfterTodayIsRefusedAndChangesNothing() {
+        clock.moveTo(LocalDate.parse("2033-04-30"));
+        String asset = CorridorTestData.crossing("planned");
+        given().auth().oauth2(Tokens.editor()).contentType(ContentType.JSON)
+                .body("""
+                        {"status":"closed","reason":"planned works","windowFrom":"2033-05","windowUntil":"2033-06"}""")
+                .when().post("/api/assets/" + asset + "/status").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("windowFrom"));
+        given().when().get("/api/assets/" + asset).then().body("status.state", equalTo("open")).body("version", equalTo(1));
+        given().when().get("/api/assets/" + asset + "/status-history").then().body("size()", equalTo(0));
+
+        clock.moveTo(LocalDate.parse("2033-05-01"));
+        given().auth().oauth2(Tokens.editor()).contentType(ContentType.JSON)
+                .body("""
+                        {"status":"closed","reason":"planned works","windowFrom":"2033-05","windowUntil":"2033-06"}""")
+                .when().post("/api/assets/" + asset + "/status").then().statusCode(200);
+        given().when().get("/api/assets/" + asset).then().body("status.state", equalTo("closed"));
     }
 
     @Test
