@@ -13,7 +13,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,10 +42,8 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failedRounds;
     private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
+    private final PublishingLoop loop;
     private volatile OffsetDateTime lastSuccess;
-    private volatile String lastError;
-    private Thread worker;
     private long lastPurgeNanos;
 
     OutboxRelay(EntityManager entityManager, KafkaOutboxProducer producer, OutboxSettings settings, MeterRegistry registry) {
@@ -56,6 +53,11 @@ public class OutboxRelay {
         this.published = Counter.builder("outbox.published").description("Events acknowledged by Kafka").register(registry);
         this.failedRounds = Counter.builder("outbox.relay.failures").description("Relay rounds that Kafka did not acknowledge").register(registry);
         registry.gauge("outbox.pending", this, OutboxRelay::pendingCount);
+        this.loop = new PublishingLoop("outbox-relay", settings.pollInterval(), settings.maxBackoff(), this::round, this::idle,
+                () -> {
+                    failedRounds.increment();
+                    producer.reset();
+                });
     }
 
     void start(@Observes StartupEvent startup) {
@@ -63,22 +65,11 @@ public class OutboxRelay {
             LOG.info("outbox relay disabled by configuration");
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxAppended appended) {
@@ -99,37 +90,19 @@ public class OutboxRelay {
     }
 
     public String lastError() {
-        return lastError;
+        return loop.lastError();
     }
 
-    private void run() {
-        Duration backoff = Duration.ZERO;
-        while (running) {
-            try {
-                int sent = relayOneRound();
-                backoff = Duration.ZERO;
-                lastError = null;
-                purgeNowAndThen();
-                if (sent < settings.batchSize()) {
-                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                failedRounds.increment();
-                backoff = nextBackoff(backoff);
-                if (!e.toString().equals(lastError)) {
-                    LOG.warnf("outbox relay round failed, retrying every %s until Kafka acknowledges: %s", backoff, e);
-                }
-                lastError = e.toString();
-                producer.reset();
-                if (!pause(backoff)) {
-                    return;
-                }
-            }
-        }
+    /** One round and, now and then, the purge; true when a full batch went out (there may be more). */
+    private boolean round() {
+        int sent = relayOneRound();
+        purgeNowAndThen();
+        return sent >= settings.batchSize();
+    }
+
+    private void idle(long millis) throws InterruptedException {
+        wakeUp.tryAcquire(millis, TimeUnit.MILLISECONDS);
+        wakeUp.drainPermits();
     }
 
     /** Sends one batch and marks it published; returns how many rows went out. */
@@ -194,21 +167,5 @@ public class OutboxRelay {
 
     private int timeoutSeconds() {
         return (int) settings.deliveryTimeout().multipliedBy(2).toSeconds() + 30;
-    }
-
-    private Duration nextBackoff(Duration current) {
-        Duration next = current.isZero() ? Duration.ofMillis(200) : current.multipliedBy(2);
-        return next.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : next;
-    }
-
-    private boolean pause(Duration duration) {
-        try {
-            // A commit does not shorten the pause: Kafka is what we are waiting for.
-            Thread.sleep(duration.toMillis());
-            return running;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

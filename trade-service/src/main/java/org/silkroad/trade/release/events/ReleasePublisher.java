@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.silkroad.contracts.CloudEventHeaders;
 import org.silkroad.contracts.Topic;
 import org.silkroad.platform.outbox.OutboxSettings;
+import org.silkroad.platform.outbox.PublishingLoop;
 import org.silkroad.trade.observation.api.TradeObservationView;
 import org.silkroad.trade.observation.events.TradeObservationEvents;
 import org.silkroad.trade.observation.persistence.ObservationStore;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -59,8 +59,7 @@ public class ReleasePublisher {
     private final ObjectMapper json;
     private final PublisherSettings settings;
     private final OutboxSettings outboxSettings;
-    private volatile boolean running;
-    private Thread worker;
+    private final PublishingLoop loop;
     /** Where the current publication's time goes (read, serialise and send, wait for acks), for the log and ADR 0008. */
     private UUID timedRelease;
     private final long[] nanos = new long[3];
@@ -77,6 +76,8 @@ public class ReleasePublisher {
         this.json = json;
         this.settings = settings;
         registry.gauge("trade.release.events.pending", publications, ReleasePublications::pending);
+        this.loop = new PublishingLoop("release-publisher", settings.pollInterval(), settings.maxBackoff(),
+                this::publishOneBatch, publications::awaitWork, producer::reset);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -84,56 +85,11 @@ public class ReleasePublisher {
             LOG.info("release publisher disabled by configuration");
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "release-publisher");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void run() {
-        Duration backoff = Duration.ZERO;
-        String lastError = null;
-        while (running) {
-            try {
-                boolean more = publishOneBatch();
-                backoff = Duration.ZERO;
-                lastError = null;
-                if (!more) {
-                    publications.awaitWork(settings.pollInterval().toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                backoff = backoff.isZero() ? Duration.ofMillis(200) : backoff.multipliedBy(2);
-                if (backoff.compareTo(settings.maxBackoff()) > 0) {
-                    backoff = settings.maxBackoff();
-                }
-                if (!e.toString().equals(lastError)) {
-                    LOG.warnf("release publisher: batch not acknowledged, retrying from the cursor every %s: %s", backoff, e);
-                }
-                lastError = e.toString();
-                producer.reset();
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        loop.stop();
     }
 
     /** Sends the next batch of the oldest unfinished publication; true when there may be more to do right away. */
