@@ -54,11 +54,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(binariesDirectory.toFile())
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "300");
-            if (!durable) {
-                builder.setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off");
-            }
+            // zonky starts every server with -F (fsync off) and synchronous_commit=off; a durable server has to say
+            // "on" explicitly (a -c after -F wins), or a crash could lose commits the services already answered for.
+            String safety = durable ? "on" : "off";
+            builder.setServerConfig("fsync", safety)
+                    .setServerConfig("synchronous_commit", safety)
+                    .setServerConfig("full_page_writes", safety);
             EmbeddedPostgres postgres = builder.start();
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {

@@ -45,6 +45,25 @@ class EmbeddedInfrastructureTest {
     }
 
     @Test
+    void aDurableServerFlushesEveryCommitWhileATestServerTradesThatForSpeed() throws Exception {
+        try (EmbeddedPostgresServer durable = EmbeddedPostgresServer.start(dir.resolve("durable"), dir.resolve("bin"), Ports.free(), true)) {
+            assertEquals(List.of("on", "on", "on"), crashSafety(durable));
+        }
+        try (EmbeddedPostgresServer fast = EmbeddedPostgresServer.start(dir.resolve("fast"), dir.resolve("bin"), Ports.free(), false)) {
+            assertEquals(List.of("off", "off", "off"), crashSafety(fast));
+        }
+    }
+
+    private static List<String> crashSafety(EmbeddedPostgresServer pg) throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+             ResultSet rs = c.createStatement().executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit'), "
+                     + "current_setting('full_page_writes')")) {
+            assertTrue(rs.next());
+            return List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+        }
+    }
+
+    @Test
     void kafkaKeepsRecordsWhenStoppedAndRestartedAndWhenStartedAgainOnTheSameDirectory() {
         try (KafkaKraftBroker broker = KafkaKraftBroker.start(dir.resolve("kafka"), Ports.free())) {
             Map<String, Object> producerConfig = Map.of(
