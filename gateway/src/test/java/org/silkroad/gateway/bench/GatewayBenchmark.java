@@ -22,6 +22,7 @@ import org.silkroad.testing.ObservatoryTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.silkroad.testing.Tokens;
 import org.silkroad.testing.TopicWriter;
+import org.silkroad.testing.Wrk;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -72,60 +74,30 @@ class GatewayBenchmark {
         rebuild(Integer.getInteger("bench.rebuild.events", 100_000));
     }
 
-    /** wrk at 64 connections against the overview and, in the same run, a trivial endpoint; ratio and p99 vs the goals. */
+    /**
+     * wrk at 64 connections against the overview and, in the same run, a trivial endpoint; ratio and p99 vs the goals.
+     * Here the gateway shares its JVM with the test's Kafka broker; {@code DashboardLoadBenchmark} in local-system
+     * measures the gateway as it runs in the system, in its own process.
+     */
     void overviewAgainstTrivial() throws Exception {
         given().get("/api/dashboard/overview").then().statusCode(200); // rendered once before measuring
-        double[] overview = wrk("/api/dashboard/overview");
-        double[] trivial = wrk("/q/health/live");
-        if (overview == null || trivial == null) {
+        Optional<Wrk.Figures> overview = wrk("/api/dashboard/overview");
+        Optional<Wrk.Figures> trivial = wrk("/q/health/live");
+        if (overview.isEmpty() || trivial.isEmpty()) {
+            System.out.println("BENCH wrk not installed (apt-get install wrk)");
             return;
         }
-        double ratio = overview[0] / trivial[0];
+        double ratio = overview.get().requestsPerSecond() / trivial.get().requestsPerSecond();
         System.out.printf("BENCH overview/trivial = %.2f (goal >= %.1f: %s); overview p99 = %.2f ms (goal <= %.0f ms: %s)%n",
-                ratio, GOAL_RATIO, ratio >= GOAL_RATIO ? "met" : "NOT met", overview[2], GOAL_P99_MS,
-                overview[2] <= GOAL_P99_MS ? "met" : "NOT met");
+                ratio, GOAL_RATIO, ratio >= GOAL_RATIO ? "met" : "NOT met", overview.get().p99Ms(), GOAL_P99_MS,
+                overview.get().p99Ms() <= GOAL_P99_MS ? "met" : "NOT met");
     }
 
-    /** requests/s, p50 ms, p99 ms; null when wrk is missing. */
-    double[] wrk(String path) throws Exception {
-        Process p;
-        try {
-            // wrk's own threads share the 2 cores with the gateway: -Dbench.wrk.threads=1 leaves the gateway more room.
-            String threads = System.getProperty("bench.wrk.threads", "2");
-            p = new ProcessBuilder("wrk", "-t" + threads, "-c64", "-d10s", "--latency", base.resolve(path).toString())
-                    .redirectErrorStream(true).start();
-        } catch (java.io.IOException e) {
-            System.out.println("BENCH wrk not installed (apt-get install wrk): " + e.getMessage());
-            return null;
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        String rps = find(out, "Requests/sec:\\s+(\\S+)");
-        String p50 = find(out, "\\s50%\\s+(\\S+)");
-        String p99 = find(out, "\\s99%\\s+(\\S+)");
-        String errors = find(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
-        System.out.printf("BENCH wrk -t%s -c64 %-28s rps=%s p50=%s p99=%s non-2xx=%s%n", System.getProperty("bench.wrk.threads", "2"), path, rps, p50, p99,
-                errors.equals("?") ? "0" : errors);
-        return new double[]{Double.parseDouble(rps), millis(p50), millis(p99)};
-    }
-
-    /** wrk prints latencies as 812.00us, 8.70ms or 1.20s. */
-    static double millis(String latency) {
-        Matcher m = Pattern.compile("([0-9.]+)(us|ms|s)").matcher(latency);
-        if (!m.matches()) {
-            return Double.NaN;
-        }
-        double value = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
-    }
-
-    static String find(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? m.group(1) : "?";
+    Optional<Wrk.Figures> wrk(String path) throws Exception {
+        // wrk's own threads share the 2 cores with the gateway: -Dbench.wrk.threads=1 leaves the gateway more room.
+        Optional<Wrk.Figures> figures = Wrk.run(base.resolve(path), Integer.getInteger("bench.wrk.threads", 2), 64, Duration.ofSeconds(10));
+        figures.ifPresent(f -> System.out.println("BENCH " + f.line()));
+        return figures;
     }
 
     /** Topic write → first stream notification naming it; {@code pauseMs} 0 writes the events as one burst. */
