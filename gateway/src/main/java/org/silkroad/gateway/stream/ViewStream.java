@@ -70,7 +70,7 @@ public class ViewStream {
         Multi<ViewNotification> current = Multi.createFrom().deferred(() -> Multi.createFrom().iterable(
                 DashboardViews.STREAMED.stream().map(view -> {
                     ViewSnapshot snapshot = rendered.currentOrRender(view).snapshot();
-                    return new ViewNotification(view, snapshot.etag(), "current", List.of(), snapshot.body());
+                    return new ViewNotification(view, snapshot.etag(), "current", List.of(), 0, snapshot.body());
                 }).toList()));
         return Multi.createBy().merging().streams(current, broadcast);
     }
@@ -125,9 +125,12 @@ public class ViewStream {
             List<ReadModelChanged> changes = new ArrayList<>();
             Set<String> changedSources = new HashSet<>();
             boolean everything = false;
+            int omitted = 0;
             for (ReadModelChanged c; (c = pending.poll()) != null; ) {
                 if (changes.size() < MAX_CHANGES_PER_NOTIFICATION) {
                     changes.add(c);
+                } else {
+                    omitted++;
                 }
                 Optional<Topic> topic = c.rebuilt() ? Optional.empty() : Topic.byName(c.topic());
                 topic.ifPresent(t -> changedSources.add(t.source()));
@@ -145,7 +148,7 @@ public class ViewStream {
                     boolean changed = previous != null && !previous.equals(snapshot.tag());
                     if (changed || (announceEveryChange && !changes.isEmpty())) {
                         publish(new ViewNotification(view, snapshot.etag(),
-                                changes.isEmpty() ? "freshness" : "changed", List.copyOf(changes), snapshot.body()));
+                                changes.isEmpty() ? "freshness" : "changed", List.copyOf(changes), omitted, snapshot.body()));
                     }
                 }
             } catch (RuntimeException e) {

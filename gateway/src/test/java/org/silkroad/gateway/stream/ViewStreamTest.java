@@ -105,4 +105,56 @@ class ViewStreamTest {
             response.body().close();
         }
     }
+
+    @Test
+    void aBurstOfChangesIsNamedOrCountedButNeverSilentlyDropped() throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        BlockingQueue<JsonNode> feed = new ArrayBlockingQueue<>(10_000);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    if (line.startsWith("data:") && line.contains("\"view\":\"events\"")) {
+                        feed.add(JSON.readTree(line.substring(5).trim()));
+                    }
+                }
+            } catch (Exception e) {
+                // closed at the end of the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            JsonNode current = feed.poll(20, TimeUnit.SECONDS);
+            assertNotNull(current, "the feed's current state arrives first");
+            int burst = 300;
+            String prefix = "burst-" + Events.suffix() + "-";
+            try (TopicWriter writer = TopicWriter.open()) {
+                Events events = new Events(writer);
+                for (int i = 0; i < burst; i++) {
+                    events.asset(prefix + i, "Burst " + i, 1, null);
+                }
+            }
+            // Every change of the burst is either named or counted by exactly one feed notification; other tests'
+            // changes can only add to the count, never make up for one of ours that went missing.
+            int named = 0;
+            int omitted = 0;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (named + omitted < burst && System.currentTimeMillis() < deadline) {
+                JsonNode n = feed.poll(1, TimeUnit.SECONDS);
+                if (n == null || !n.path("reason").asText().equals("changed")) {
+                    continue;
+                }
+                assertTrue(n.path("changes").size() <= 50, "a notification names at most 50 changes");
+                for (JsonNode change : n.path("changes")) {
+                    named += change.path("aggregateId").asText().startsWith(prefix) ? 1 : 0;
+                }
+                omitted += n.path("changesOmitted").asInt(-1_000_000);
+            }
+            assertTrue(named + omitted >= burst, "named " + named + " + omitted " + omitted + " of a burst of " + burst);
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
+    }
 }
