@@ -1,98 +1,604 @@
 'use strict';
-// The operations dashboard: every view arrives on /api/stream (current state first, then each change) and is
-// drawn here with plain SVG, so the page needs nothing from the internet.
+// The operations dashboard. Every view arrives on /api/stream (the current state first, then each change); the charts
+// are Apache ECharts, served by the gateway from the org.mvnpm:echarts jar (ADR 0016), so the page needs nothing from
+// the internet. A chart is created once and then updated in place (setOption with stable series ids), so a live update
+// never rebuilds or blanks it.
 (function () {
-  const NS = 'http://www.w3.org/2000/svg';
-  const COLORS = ['#1f5fbf', '#d9822b', '#1b7f3b', '#8e44ad', '#b3261e', '#0f7c8c', '#6b6b00', '#c2185b'];
-  const bn = v => v == null ? '–' : (v / 1e9).toLocaleString('en', {maximumFractionDigits: v < 1e9 ? 3 : 2});
-  const pct = v => v == null ? '–' : (v > 0 ? '+' : '') + v.toLocaleString('en', {maximumFractionDigits: 1}) + ' %';
-  const esc = s => String(s == null ? '' : s).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
+  const COLORS = ['#1f5fbf', '#d9822b', '#1b7f3b', '#8e44ad', '#0f7c8c', '#c2185b', '#6b6b00', '#5b6678'];
+  const INK = '#1d2430', MUTED = '#5b6678', GRID = '#e5e9f0', WARN = '#b3261e';
+  // One text size for every chart, the size of the page's tables (.85rem of 15 px), so no chart is smaller than the rest.
+  const FONT = {fontFamily: 'system-ui, sans-serif', fontSize: 13, color: INK};
+  const STATUS_COLORS = {open: '#1b7f3b', restricted: '#d9822b', congested: '#8e44ad', closed: '#b3261e', unknown: '#5b6678'};
+  const STATUS_ORDER = ['open', 'restricted', 'congested', 'closed', 'unknown'];
+  // The milestone band's lanes, top to bottom, by the contract's categories.
+  const LANES = [
+    {name: 'strategies', categories: ['strategy', 'programme', 'target'], size: 12},
+    {name: 'agreements', categories: ['agreement', 'joint_statement', 'partnership_level', 'institution'], size: 10},
+    {name: 'borders', categories: ['border'], size: 10},
+    {name: 'events', categories: [], size: 8}
+  ];
+  // trade-service's IMPLAUSIBLE_JUMP rule: four times off both neighbouring years (a decimal or unit slip?).
+  const JUMP = 4;
+
   const $ = id => document.getElementById(id);
+  const esc = s => String(s == null ? '' : s).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
+  const num = (v, digits) => v == null ? '–' : v.toLocaleString('en', {maximumFractionDigits: digits == null ? 2 : digits});
+  const billions = usd => usd / 1e9;
+  const bn = v => v == null ? '–' : num(v / 1e9, v < 1e9 ? 3 : 2);
+  const pct = v => v == null ? '–' : (v > 0 ? '+' : '') + num(v, 1) + ' %';
+  const tipHtml = text => esc(text).replace(/\n/g, '<br>');
   const seenEvents = new Set();
   let firstFeed = true;
 
-  function svg(tag, attrs, parent) {
-    const el = document.createElementNS(NS, tag);
-    Object.entries(attrs || {}).forEach(([k, v]) => el.setAttribute(k, v));
-    if (parent) parent.appendChild(el);
-    return el;
+  /** Text width in px at the charts' font, for laying out labels and legends before ECharts draws them. */
+  const measure = (() => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    return (text, size) => {
+      ctx.font = `${size || FONT.fontSize}px ${FONT.fontFamily}`;
+      return ctx.measureText(text).width;
+    };
+  })();
+
+  /** Rows a plain ECharts legend wraps into at this width (it wraps on its own; the grid must start below it). */
+  function legendRows(names, width) {
+    let rows = 1, x = 0;
+    names.forEach(n => {
+      const w = 25 + 5 + measure(n) + 10;
+      if (x > 0 && x + w > width) { rows++; x = 0; }
+      x += w;
+    });
+    return rows;
   }
 
-  function text(parent, x, y, content, attrs) {
-    const t = svg('text', Object.assign({x, y}, attrs || {}), parent);
-    t.textContent = content;
-    return t;
+  function baseOption(description) {
+    return {
+      textStyle: FONT,
+      animationDuration: 300,
+      animationDurationUpdate: 300,
+      aria: {enabled: true, label: {description}},
+      tooltip: {trigger: 'item', confine: true, textStyle: FONT, formatter: p => tipHtml((p.data && p.data.tip) || p.name)}
+    };
   }
 
-  /** A line chart: x in years, y in billion USD; every statement a dot, conflicts ringed, markers dashed. */
-  function lineChart(container, opts) {
-    container.innerHTML = '';
-    // Milestone labels get rows of their own above the plot, so they never cover the data or each other.
-    const LABEL_ROWS = (opts.markers || []).length ? 3 : 0, ROW = 12;
-    const W = 900, H = 320 + LABEL_ROWS * ROW, L = 56, R = 12, T = 14 + LABEL_ROWS * ROW, B = 40;
-    const all = opts.series.flatMap(s => s.points.flatMap(p => p.values));
-    if (!all.length) {
-      container.innerHTML = '<p class="empty">' + esc(opts.empty) + '</p>';
-      return;
+  /**
+   * A year axis with half a year of room at both ends (so the end dots are not cut) and labels on round years only,
+   * as many as fit (no thousands separator: 1992, not 1,992).
+   */
+  function yearAxis(from, to, width, extra) {
+    const interval = [1, 2, 4, 5, 10].find(i => (to - from) / i * 48 <= width) || 10;
+    const years = [];
+    for (let y = Math.ceil(from / interval) * interval; y <= to; y += interval) years.push(y);
+    return Object.assign({
+      type: 'value', min: from - 0.5, max: to + 0.5, name: 'year', nameLocation: 'middle', nameGap: 30,
+      nameTextStyle: FONT,
+      axisLabel: {customValues: years, formatter: v => String(v)},
+      axisTick: {customValues: years},
+      splitLine: {show: false}
+    }, extra || {});
+  }
+
+  /**
+   * The ends of a logarithmic axis: the 1-2-5 steps just outside the data (0.05 … 200, not 0.01 … 1,000), so the data
+   * fill the plot; only the powers of ten are labelled, the minor lines mark 2 … 9 between them.
+   */
+  function logEnds(values) {
+    const steps = [1, 2, 5, 10];
+    const below = v => { const p = Math.pow(10, Math.floor(Math.log10(v))); return p * steps.filter(s => s * p <= v + 1e-12).pop(); };
+    const above = v => { const p = Math.pow(10, Math.floor(Math.log10(v))); return p * steps.find(s => s * p >= v - 1e-12); };
+    const positive = values.filter(v => v > 0);
+    return positive.length ? {min: below(Math.min(...positive)), max: above(Math.max(...positive))} : {};
+  }
+
+  /**
+   * The ends and step of a linear axis from 0: a step of 1, 2, 2.5 or 5 times a power of ten giving about five
+   * intervals (ECharts on its own also picks steps of 3, e.g. 0, 3, 6, 9).
+   */
+  function linearEnds(values) {
+    const max = Math.max(0, ...values);
+    if (!(max > 0)) return {};
+    const raw = max / 5, power = Math.pow(10, Math.floor(Math.log10(raw)));
+    const interval = power * [1, 2, 2.5, 5, 10].find(m => m * power >= raw - 1e-12);
+    return {min: 0, max: Math.ceil(max / interval - 1e-9) * interval, interval};
+  }
+
+  /** Billion USD, linear with round ticks or logarithmic (powers of ten); the name says which. */
+  function usdAxis(scale, values, extra) {
+    const log = scale === 'log';
+    return Object.assign({
+      type: scale, name: log ? 'billion USD (log scale)' : 'billion USD', nameLocation: 'middle',
+      nameGap: 46, nameTextStyle: FONT, logBase: 10, min: null, max: null, interval: null
+    }, log ? logEnds(values) : linearEnds(values), {
+      axisLabel: {formatter: v => num(v, 3), hideOverlap: true, showMinLabel: !log, showMaxLabel: !log},
+      splitLine: {lineStyle: {color: GRID}},
+      minorTick: {show: scale === 'log', splitNumber: 9},
+      minorSplitLine: {show: scale === 'log', lineStyle: {color: '#f2f4f8'}}
+    }, extra || {});
+  }
+
+  /** Points four times off both neighbouring years of their series (trade-service's IMPLAUSIBLE_JUMP). */
+  function jumps(points) {
+    const found = [];
+    for (let i = 1; i < points.length - 1; i++) {
+      const [p, v, n] = [points[i - 1].y, points[i].y, points[i + 1].y];
+      if (v > 0 && p > 0 && n > 0 && ((v >= JUMP * p && v >= JUMP * n) || (p >= JUMP * v && n >= JUMP * v))) {
+        found.push(points[i]);
+      }
     }
-    const yMax = Math.max(...all) * 1.1 || 1;
-    const x = v => L + (v - opts.xMin) / Math.max(1, opts.xMax - opts.xMin) * (W - L - R);
-    const y = v => H - B - v / yMax * (H - T - B);
-    const root = svg('svg', {viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': opts.title}, container);
-    svg('title', {}, root).textContent = opts.title;
-    for (let i = 0; i <= 4; i++) {
-      const v = yMax * i / 4;
-      svg('line', {x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#e5e9f0'}, root);
-      text(root, L - 6, y(v) + 4, bn(v), {'text-anchor': 'end'});
+    return found;
+  }
+
+  /**
+   * Series of yearly figures: a line joining neighbouring years whose statements agree (broken at a missing or disputed year),
+   * a dot for every statement, the statements of a disputed year ringed in red and never averaged.
+   * @param list [{id, name, points: [{year, conflict, statements: [{usd, tip}]}]}]
+   */
+  function yearSeries(list, options) {
+    const series = [], outliers = [], stops = [];
+    list.forEach((s, i) => {
+      const color = COLORS[i % COLORS.length];
+      const line = [], extra = [];
+      s.points.forEach((p, i) => {
+        // A year without a figure breaks the line: it joins only neighbouring years, nothing is interpolated.
+        for (let gap = i > 0 ? s.points[i - 1].year + 1 : p.year; gap < p.year; gap++) line.push({value: [gap, '-']});
+        const values = [...new Map(p.statements.map(st => [billions(st.usd), st])).values()];
+        const sources = p.statements.map(st => `${num(billions(st.usd), 3)} bn USD: ${st.tip}`).join('\n');
+        if (p.conflict) {
+          line.push({value: [p.year, '-']});
+          values.forEach(st => extra.push({value: [p.year, billions(st.usd)], conflict: true, symbolSize: 10,
+            itemStyle: {borderColor: WARN, borderWidth: 2.5},
+            tip: `${s.name}, ${p.year}: sources disagree (never averaged)\n${sources}`}));
+        } else {
+          line.push({value: [p.year, billions(values[0].usd)], tip: `${s.name}, ${p.year}\n${sources}`});
+          values.slice(1).forEach(st => extra.push({value: [p.year, billions(st.usd)], tip: `${s.name}, ${p.year}\n${sources}`}));
+        }
+      });
+      const agreed = line.map((d, index) => ({index, year: d.value[0], y: d.value[1]})).filter(d => d.y !== '-');
+      const lastYear = Math.max(...agreed.map(d => d.year)), firstYear = Math.min(...agreed.map(d => d.year));
+      jumps(agreed).forEach(j => {
+        const d = line[j.index];
+        d.disputed = true;
+        d.tip += `\nMore than ${JUMP} × both neighbouring years: a figure trade-service's checks list as IMPLAUSIBLE_JUMP (probably a unit slip), shown as printed.`;
+        d.symbol = 'triangle';
+        d.symbolSize = 11;
+        d.itemStyle = {color: WARN};
+        d.label = {show: true, position: j.year > lastYear - (lastYear - firstYear) / 6 ? 'left' : 'right', color: WARN, fontSize: FONT.fontSize, lineHeight: 16,
+          formatter: `${num(j.y, 2)}, disputed`};
+        outliers.push({series: s.name, year: j.year, value: j.y, tip: d.tip});
+      });
+      series.push({id: `${s.id}:line`, name: s.name, type: 'line', data: line, connectNulls: false, color,
+        symbol: 'circle', symbolSize: 6, showAllSymbol: true, lineStyle: {width: 2}, emphasis: {focus: 'series'},
+        xAxisIndex: options.axis || 0, yAxisIndex: options.axis || 0, z: 3});
+      series.push({id: `${s.id}:statements`, name: s.name, type: 'scatter', data: extra, color, z: 4,
+        symbolSize: 6, xAxisIndex: options.axis || 0, yAxisIndex: options.axis || 0});
+      // Keyboard stops: every dot, in year order.
+      line.forEach((d, dataIndex) => d.value[1] !== '-' && stops.push({seriesId: `${s.id}:line`, dataIndex, x: d.value[0], text: d.tip}));
+      extra.forEach((d, dataIndex) => stops.push({seriesId: `${s.id}:statements`, dataIndex, x: d.value[0], text: d.tip}));
+    });
+    stops.sort((a, b) => a.x - b.x);
+    const values = series.flatMap(x => x.data.map(d => d.value[1]).filter(v => typeof v === 'number'));
+    return {series, outliers, stops, values};
+  }
+
+  // ---- chart panels --------------------------------------------------------------------------------------------
+
+  /**
+   * One chart in its figure: created when it first has data, updated in place afterwards, redrawn on resize (some
+   * layouts depend on the width) and with the data dots and markers reachable from the keyboard.
+   */
+  class ChartPanel {
+    constructor(id, build) {
+      this.id = id;
+      this.figure = $(id);
+      this.el = this.figure.querySelector('.chart');
+      this.live = $(id + '-live');
+      this.build = build;
+      this.scale = 'log';
+      this.chart = null;
+      this.state = null;
+      this.stops = {h: [], v: []};
+      this.at = {h: -1, v: -1};
+      this.figure.classList.add('is-empty');
+      this.figure.addEventListener('keydown', e => this.key(e));
+      this.figure.addEventListener('blur', () => this.hideTip());
     }
-    const step = Math.max(1, Math.ceil((opts.xMax - opts.xMin) / 14));
-    for (let yr = opts.xMin; yr <= opts.xMax; yr += step) {
-      text(root, x(yr), H - B + 16, yr, {'text-anchor': 'middle'});
+
+    update(state) {
+      this.state = state;
+      this.redraw();
     }
-    text(root, 14, T + (H - T - B) / 2, opts.yLabel, {transform: `rotate(-90 14 ${T + (H - T - B) / 2})`, 'text-anchor': 'middle'});
-    text(root, L + (W - L - R) / 2, H - 6, 'year', {'text-anchor': 'middle'});
-    // Greedy rows: a label goes into the first row where it does not touch the previous one; a marker whose label
-    // fits nowhere keeps its line and its tooltip (the full list is in the policy timeline).
-    const rowEnds = Array(LABEL_ROWS).fill(-Infinity);
-    (opts.markers || []).filter(m => m.x >= opts.xMin && m.x <= opts.xMax).sort((a, b) => a.x - b.x).forEach(m => {
-      const g = svg('g', {class: 'milestone', tabindex: '0', 'aria-label': m.label}, root);
-      svg('line', {x1: x(m.x), x2: x(m.x), y1: T, y2: H - B, stroke: '#8a94a6', 'stroke-dasharray': '4 3'}, g);
-      svg('title', {}, g).textContent = m.label;
-      const label = text(g, x(m.x) + 2, 10, m.short, {'font-size': '10'});
-      // Measured, not estimated: the stylesheet decides the font (0 when the page is not laid out, e.g. hidden).
-      const width = (label.getComputedTextLength ? label.getComputedTextLength() : 0) || m.short.length * 6.2;
-      const row = rowEnds.findIndex(end => end < x(m.x) - 3);
-      if (row < 0) {
-        label.remove();
+
+    redraw() {
+      if (!this.state) return;
+      if (typeof echarts === 'undefined') {
+        this.showEmpty('Charts unavailable: the chart library did not load from the gateway.');
         return;
       }
-      rowEnds[row] = x(m.x) + 2 + width;
-      label.setAttribute('y', 11 + row * ROW);
-      svg('line', {x1: x(m.x), x2: x(m.x), y1: 13 + row * ROW, y2: T, stroke: '#c5ccd8'}, g);
-    });
-    opts.series.forEach((s, i) => {
-      const color = COLORS[i % COLORS.length];
-      const pts = s.points.map(p => [x(p.x), y(p.values[0])]);
-      if (pts.length > 1) svg('polyline', {points: pts.map(p => p.join(',')).join(' '), fill: 'none', stroke: color, 'stroke-width': 2}, root);
-      s.points.forEach(p => p.values.forEach(v => {
-        const c = svg('circle', {cx: x(p.x), cy: y(v), r: p.conflict ? 4.5 : 3, fill: color,
-          stroke: p.conflict ? '#b3261e' : 'none', 'stroke-width': 2}, root);
-        svg('title', {}, c).textContent = `${s.label}, ${p.x}: ${bn(v)} bn USD${p.conflict ? ' (sources disagree)' : ''}`;
-      }));
-    });
-    const legend = document.createElement('ul');
-    legend.className = 'legend';
-    legend.innerHTML = opts.series.map((s, i) => `<li><span style="background:${COLORS[i % COLORS.length]}"></span>${esc(s.label)}</li>`).join('');
-    container.appendChild(legend);
+      const width = this.el.clientWidth || this.figure.clientWidth || 800;
+      const drawn = this.build(this.state, {width, height: this.el.clientHeight || 400, scale: this.scale, panel: this});
+      if (!drawn.option) {
+        this.showEmpty(drawn.empty);
+        return;
+      }
+      const wasEmpty = this.figure.classList.contains('is-empty');
+      this.figure.classList.remove('is-empty');
+      if (!this.chart) {
+        // SVG renderer: crisp text at any page zoom and in screenshots, and the drawn labels are DOM the browser test
+        // can measure; the charts hold hundreds of elements, not the tens of thousands where canvas pays off.
+        this.chart = echarts.init(this.el, null, {renderer: 'svg'});
+        this.chart.on('mouseover', p => this.hover && this.hover(p, true));
+        this.chart.on('mouseout', p => this.hover && this.hover(p, false));
+        let width = this.el.clientWidth;
+        new ResizeObserver(() => {
+          if (!this.chart || this.el.clientWidth === width || !this.el.clientWidth) return;
+          width = this.el.clientWidth;
+          this.chart.resize();
+          this.redraw();
+        }).observe(this.el);
+        this.chart.setOption(drawn.option);
+      } else {
+        if (wasEmpty) this.chart.resize();
+        // Series by id: kept ones change in place, gone ones are removed, the rest of the option is merged.
+        this.chart.setOption(drawn.option, {replaceMerge: ['series']});
+      }
+      this.stops = {h: drawn.stops || [], v: drawn.vstops || []};
+      this.at = {h: Math.min(this.at.h, this.stops.h.length - 1), v: Math.min(this.at.v, this.stops.v.length - 1)};
+    }
+
+    showEmpty(text) {
+      this.figure.classList.add('is-empty');
+      this.figure.querySelector('.empty').textContent = text;
+      this.stops = {h: [], v: []};
+    }
+
+    setScale(scale) {
+      this.scale = scale;
+      this.redraw();
+    }
+
+    seriesIndex(id) {
+      const s = this.chart.getModel().getSeries().find(m => m.id === id);
+      return s ? s.componentIndex : -1;
+    }
+
+    key(e) {
+      if (!this.chart || this.figure.classList.contains('is-empty')) return;
+      const dir = {ArrowRight: ['h', 1], ArrowLeft: ['h', -1], ArrowDown: ['v', 1], ArrowUp: ['v', -1],
+        Home: ['h', -Infinity], End: ['h', Infinity]}[e.key];
+      if (e.key === 'Escape') { this.hideTip(); return; }
+      if (this.keys && this.keys(e)) { e.preventDefault(); return; }
+      if (!dir) return;
+      const [axis, step] = dir;
+      const stops = this.stops[axis];
+      if (!stops.length) return;
+      e.preventDefault();
+      const i = step === -Infinity ? 0 : step === Infinity ? stops.length - 1
+        : Math.max(0, Math.min(stops.length - 1, this.at[axis] < 0 && step < 0 ? stops.length - 1 : this.at[axis] + step));
+      this.at[axis] = i;
+      this.showStop(stops[i]);
+    }
+
+    showStop(stop) {
+      const seriesIndex = this.seriesIndex(stop.seriesId);
+      if (seriesIndex < 0) return;
+      this.chart.dispatchAction({type: 'downplay'});
+      this.chart.dispatchAction({type: 'highlight', seriesIndex, dataIndex: stop.dataIndex});
+      this.chart.dispatchAction({type: 'showTip', seriesIndex, dataIndex: stop.dataIndex});
+      if (this.onStop) this.onStop(stop);
+      if (this.live) this.live.textContent = stop.text;
+    }
+
+    hideTip() {
+      if (!this.chart) return;
+      this.chart.dispatchAction({type: 'hideTip'});
+      this.chart.dispatchAction({type: 'downplay'});
+      if (this.onStop) this.onStop(null);
+    }
   }
 
-  function toChartSeries(series) {
-    return series.map(s => ({label: s.label, points: s.points.map(p => ({x: p.year, values: p.statements.map(st => st.valueUsd), conflict: p.conflict}))}));
+  // ---- the trade trend with its milestone band -----------------------------------------------------------------
+
+  function laneOf(category) {
+    const i = LANES.findIndex(l => l.categories.includes(category));
+    return i < 0 ? LANES.length - 1 : i;
   }
+
+  /** A milestone's place on the year axis: the year, plus the month when the date has one. */
+  function yearOf(m) {
+    const [y, mo, d] = String(m.date).split('-').map(Number);
+    return y + (mo ? (mo - 1) / 12 : 0) + (d ? (d - 1) / 365 : 0);
+  }
+
+  /**
+   * Milestones in lanes by kind, each lane a row of dots with a row of labels above it, so a label never covers a
+   * dot. Dates are often only a year: dots that would sit on one another are nudged right by a dot's width, so each
+   * keeps its own tooltip. Labels (a short title, centred over the dot) that would overlap are dropped by ECharts.
+   */
+  function milestoneBand(milestones, from, to, plotWidth) {
+    const yearsPerPx = (to - from + 1) / plotWidth;
+    const ends = LANES.map(() => -Infinity);
+    return milestones.filter(m => m.year >= from && m.year <= to).map(m => ({m, at: yearOf(m), lane: laneOf(m.category)}))
+      .sort((a, b) => a.at - b.at)
+      .map(({m, at, lane}) => {
+        const x = Math.max(at, ends[lane] + (LANES[lane].size + 3) * yearsPerPx);
+        ends[lane] = x;
+        // Near either end a label runs inwards from its dot, so it stays inside the chart.
+        const align = x > to - 1.5 ? 'right' : x < from + 1.5 ? 'left' : 'center';
+        return {value: [x, lane], id: m.id, name: m.title, category: m.category, symbolSize: LANES[lane].size,
+          label: {align},
+          tip: `${m.date}: ${m.title}\n${m.category.replace(/_/g, ' ')}`};
+      });
+  }
+
+  function trendChart(s, size) {
+    const from = s.fromYear, to = s.toYear;
+    const list = (s.series || []).map(x => ({id: `trend:${x.reporter}:${x.partner}:${x.flow}`, name: x.label,
+      points: x.points.map(p => ({year: p.year, conflict: p.conflict, statements: p.statements.map(st => ({usd: st.valueUsd,
+        tip: [st.document, st.statement].filter(Boolean).join(' · ') + (st.derived ? ' (exports + imports)' : '')}))}))}))
+      .filter(x => x.points.length);
+    showOutliers('trend-outliers', []);
+    if (!list.length) return {empty: 'No trade figures yet.'};
+    const left = 72, right = 28;
+    const plotWidth = size.width - left - right;
+    const {series, outliers, stops, values} = yearSeries(list, {axis: 0});
+    const band = milestoneBand(s.milestones || [], from, to, plotWidth);
+    const names = list.map(x => x.name).concat(band.length ? ['policy milestones'] : []);
+    const legendTop = 4, legendHeight = legendRows(names, size.width - 40) * 22;
+    const bandTop = legendTop + legendHeight + 8, bandHeight = band.length ? LANES.length * 34 : 0;
+    const plotTop = bandTop + bandHeight + (band.length ? 22 : 0);
+    showOutliers('trend-outliers', outliers);
+    series.push({id: 'milestones', name: 'policy milestones', type: 'scatter', xAxisIndex: 1, yAxisIndex: 1, data: band,
+      color: '#6b7a90', symbol: 'diamond', z: 5,
+      // lineHeight: ECharts measures a label's box by its glyphs (about 0.6 of the font size), so without it labels
+      // in neighbouring rows would count as apart while drawn on top of each other.
+      label: {show: true, position: 'top', distance: 2, fontSize: 12, lineHeight: 16, color: MUTED, width: 130, overflow: 'truncate',
+        formatter: p => p.data.name},
+      labelLayout: {hideOverlap: true}, emphasis: {scale: 1.4, label: {show: true, color: INK}}});
+    // The milestone under the pointer or the keyboard is drawn across the trade chart too.
+    series.push({id: 'milestone-marker', name: 'milestone marker', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: [],
+      silent: true, markLine: {silent: true, symbol: 'none', animation: false, data: [],
+        lineStyle: {color: '#6b7a90', type: 'dashed', width: 1.5}, label: {show: false}}});
+    const conflicts = (s.conflicts || []).map(c => c.year);
+    const option = Object.assign(baseOption(`Chart of China–Kazakhstan trade in billion USD per year, ${from} to ${to}, ` +
+        `${list.length} series (${list.map(x => x.name).join('; ')}), with ${band.length} policy milestones on the same ` +
+        `year axis.` + (conflicts.length ? ` Sources disagree for ${[...new Set(conflicts)].join(', ')}.` : '') +
+        (outliers.length ? ` Disputed outliers: ${outliers.map(o => `${o.year} (${num(o.value, 2)})`).join(', ')}.` : '')), {
+      legend: {top: legendTop, left: 'center', data: names, textStyle: FONT, itemGap: 10},
+      grid: [
+        {id: 'trade', left, right, top: plotTop, bottom: 86},
+        {id: 'band', left, right, top: bandTop, height: Math.max(bandHeight, 1), show: band.length > 0,
+          backgroundColor: '#f6f8fb', borderColor: 'transparent'}
+      ],
+      xAxis: [
+        yearAxis(from, to, plotWidth, {id: 'years', gridIndex: 0, axisPointer: {show: true, label: {show: false},
+          lineStyle: {color: '#9aa5b8', type: 'dotted'}, triggerTooltip: false}}),
+        yearAxis(from, to, plotWidth, {id: 'band-years', gridIndex: 1, show: false})
+      ],
+      yAxis: [
+        usdAxis(size.scale, values, {id: 'usd', gridIndex: 0}),
+        // A lane's dots sit in the lower part of its row, its labels above them.
+        {id: 'lanes', gridIndex: 1, type: 'value', min: -0.75, max: LANES.length - 0.75, inverse: true,
+          show: band.length > 0, axisLine: {show: false}, axisTick: {show: false}, splitLine: {show: false},
+          axisLabel: {customValues: LANES.map((l, i) => i), formatter: v => (LANES[v] || {}).name || '', color: MUTED}}
+      ],
+      dataZoom: [{type: 'slider', id: 'years-zoom', xAxisIndex: [0, 1], filterMode: 'filter', bottom: 8, height: 22,
+        labelFormatter: v => String(Math.round(v)), textStyle: FONT, brushSelect: false}],
+      series
+    });
+    const vstops = band.map((d, dataIndex) => ({seriesId: 'milestones', dataIndex, x: d.value[0], text: d.tip}))
+      .sort((a, b) => a.x - b.x);
+    return {option, stops, vstops};
+  }
+
+  function showOutliers(id, outliers) {
+    const el = $(id);
+    if (!el) return;
+    el.hidden = !outliers.length;
+    el.className = 'note outliers';
+    el.textContent = outliers.length ? 'Disputed figures: ' + outliers.map(o =>
+      `${o.year}, ${o.series}: ${num(o.value, 2)} bn USD is more than ${JUMP} × both neighbouring years; ` +
+      `trade-service's checks (GET /api/checks) list it as IMPLAUSIBLE_JUMP, probably a unit slip in the source. ` +
+      `It is shown as printed, not corrected.`).join(' ') : '';
+  }
+
+  // ---- mirror comparison and China – Central Asia --------------------------------------------------------------
+
+  function smallYearChart(list, size, title, emptyText, outlierId) {
+    if (outlierId) showOutliers(outlierId, []);
+    if (!list.length) return {empty: emptyText};
+    const years = list.flatMap(x => x.points.map(p => p.year));
+    const from = Math.min(...years, 1992), to = Math.max(...years, 2020);
+    const left = 72, right = 20;
+    const {series, outliers, stops, values} = yearSeries(list, {axis: 0});
+    if (outlierId) showOutliers(outlierId, outliers);
+    const names = list.map(x => x.name);
+    const top = 8 + legendRows(names, size.width - 20) * 22 + 14;
+    return {option: Object.assign(baseOption(`${title}, billion USD per year, ${from} to ${to}: ${names.join('; ')}.`), {
+      legend: {top: 4, left: 'center', data: names, textStyle: FONT, itemGap: 10},
+      grid: {left, right, top, bottom: 50},
+      xAxis: yearAxis(from, to, size.width - left - right),
+      yAxis: usdAxis(size.scale, values),
+      series
+    }), stops};
+  }
+
+  function mirrorChart(s, size) {
+    const rows = s.rows || [];
+    const list = [];
+    [...new Set(rows.map(r => r.direction))].forEach(d => {
+      const of = rows.filter(r => r.direction === d);
+      const flow = d === 'total' ? 'total trade' : d;
+      [['reportedByExporterUsd', of[0].exporter, 'exporter'], ['reportedByImporterUsd', of[0].importer, 'importer']].forEach(([key, who, role]) => {
+        const points = of.filter(r => r[key] != null).map(r => ({year: r.year, conflict: false, statements: [{usd: r[key],
+          tip: `reported by ${who}` + (r.gapUsd == null ? '' : `; gap exporter − importer ${bn(r.gapUsd)} bn USD (${pct(r.gapPct)})`)}]}));
+        if (points.length) list.push({id: `mirror:${d}:${role}`, name: `${flow}, reported by ${who}` + (d === 'total' ? '' : ` (${role})`), points});
+      });
+    });
+    return smallYearChart(list, size, 'Mirror comparison of China–Kazakhstan trade', 'No mirror figures yet.', 'mirror-outliers');
+  }
+
+  function centralAsiaChart(s, size) {
+    const list = (s.series || []).map(x => ({id: `ca:${x.reporter}:${x.partner}`, name: x.label,
+      points: x.points.map(p => ({year: p.year, conflict: p.conflict, statements: p.statements.map(st => ({usd: st.valueUsd,
+        tip: [st.document, st.statement].filter(Boolean).join(' · ')}))}))})).filter(x => x.points.length);
+    return smallYearChart(list, size, 'China – Central Asia trade', 'No Central Asia figures yet.', 'central-asia-outliers');
+  }
+
+  // ---- corridor map --------------------------------------------------------------------------------------------
+
+  const POINT_SYMBOLS = {border_crossing: 'diamond', dry_port: 'rect', logistics_hub: 'rect',
+    special_economic_zone: 'triangle', cooperation_zone: 'triangle'};
+  const LINE_TYPES = {highway: 'dashed', highway_project: 'dashed', oil_pipeline: 'dotted', gas_pipeline: 'dotted',
+    airline_network: 'dotted'};
+  const shortName = name => String(name).replace(/\s*\((printed|ICBC)[^)]*\)/g, '');
+
+  /**
+   * Longitude / latitude as value axes, no tiles: the extent of the assets, widened so a degree of longitude is
+   * cos(latitude) of a degree of latitude on screen, as on an equirectangular map around the assets' middle latitude.
+   */
+  function mapExtent(coords, plotW, plotH) {
+    let [x0, x1] = [Math.min(...coords.map(c => c[0])), Math.max(...coords.map(c => c[0]))];
+    let [y0, y1] = [Math.min(...coords.map(c => c[1])), Math.max(...coords.map(c => c[1]))];
+    x0 -= 1; x1 += 1; y0 -= 1; y1 += 1;
+    const k = Math.cos((y0 + y1) / 2 * Math.PI / 180);
+    const want = plotW / plotH; // screen width per screen height
+    const have = (x1 - x0) * k / (y1 - y0);
+    if (have < want) {
+      const grow = ((y1 - y0) * want / k - (x1 - x0)) / 2;
+      x0 -= grow; x1 += grow;
+    } else {
+      const grow = ((x1 - x0) * k / want - (y1 - y0)) / 2;
+      y0 -= grow; y1 += grow;
+    }
+    return [Math.floor(x0), Math.ceil(x1), Math.max(-90, Math.floor(y0)), Math.min(90, Math.ceil(y1))];
+  }
+
+  function mapChart(s, size) {
+    const features = ((s.geojson || {}).features || []).filter(f => f.geometry &&
+      (f.geometry.type === 'Point' || f.geometry.type === 'LineString'));
+    if (!features.length) return {empty: 'No asset locations yet.'};
+    const coords = features.flatMap(f => f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.coordinates);
+    const left = 58, right = 16, top = 36, bottom = 48;
+    const [x0, x1, y0, y1] = mapExtent(coords, size.width - left - right, size.height - top - bottom);
+    const statuses = [...new Set(features.map(f => f.properties.status || 'unknown'))]
+      .sort((a, b) => (STATUS_ORDER.indexOf(a) + 99) % 99 - (STATUS_ORDER.indexOf(b) + 99) % 99);
+    const series = [], stops = [];
+    const tipOf = p => `${p.name}\n${String(p.kind || 'asset').replace(/_/g, ' ')} · status ${p.status || 'unknown'}`;
+    statuses.forEach(status => {
+      const color = STATUS_COLORS[status] || MUTED;
+      const mine = features.filter(f => (f.properties.status || 'unknown') === status);
+      // Labels of the eastern quarter go to the left of their point, so they stay inside the plot.
+      const points = mine.filter(f => f.geometry.type === 'Point').map(f => ({value: f.geometry.coordinates.slice(0, 2),
+        id: f.properties.id, name: f.properties.name, kind: f.properties.kind, tip: tipOf(f.properties),
+        symbol: POINT_SYMBOLS[f.properties.kind] || 'circle',
+        label: {position: f.geometry.coordinates[0] > x1 - (x1 - x0) / 4 ? 'left' : 'right'}}));
+      const lines = mine.filter(f => f.geometry.type === 'LineString').map(f => ({coords: f.geometry.coordinates.map(c => c.slice(0, 2)),
+        id: f.properties.id, name: f.properties.name, kind: f.properties.kind, tip: tipOf(f.properties),
+        lineStyle: {type: LINE_TYPES[f.properties.kind] || 'solid'}}));
+      series.push({id: `map:lines:${status}`, name: status, type: 'lines', coordinateSystem: 'cartesian2d', polyline: true,
+        data: lines, color, lineStyle: {width: 2.5, opacity: 0.75, color}, emphasis: {lineStyle: {width: 4, opacity: 1}}, z: 2});
+      series.push({id: `map:points:${status}`, name: status, type: 'scatter', data: points, color, symbolSize: 10, z: 3,
+        itemStyle: {borderColor: '#fff', borderWidth: 1},
+        label: {show: true, position: 'right', distance: 4, color: INK, fontSize: FONT.fontSize, lineHeight: 18,
+          formatter: p => shortName(p.data.name),
+          textBorderColor: '#fff', textBorderWidth: 3},
+        labelLayout: {hideOverlap: true}});
+      lines.forEach((d, dataIndex) => stops.push({seriesId: `map:lines:${status}`, dataIndex, x: d.coords[0][0], text: d.tip}));
+      points.forEach((d, dataIndex) => stops.push({seriesId: `map:points:${status}`, dataIndex, x: d.value[0], text: d.tip}));
+    });
+    stops.sort((a, b) => a.x - b.x);
+    const counts = statuses.map(st => `${st}: ${features.filter(f => (f.properties.status || 'unknown') === st).length}`).join(', ');
+    const deg = (v, hemi) => Number.isInteger(v) ? `${v}° ${hemi}` : '';
+    const option = Object.assign(baseOption(`Map of ${features.length} corridor assets by longitude and latitude ` +
+        `(${features.filter(f => f.geometry.type === 'Point').length} places, ` +
+        `${features.filter(f => f.geometry.type === 'LineString').length} routes), by status: ${counts}.`), {
+      legend: {top: 4, left: 'center', data: statuses, textStyle: FONT},
+      grid: {left, right, top, bottom, backgroundColor: '#f3f6fa', show: true, borderColor: '#d5dbe5'},
+      xAxis: {type: 'value', min: x0, max: x1, name: 'longitude (° E)', nameLocation: 'middle', nameGap: 28, nameTextStyle: FONT,
+        axisLabel: {formatter: v => deg(v, 'E'), hideOverlap: true, showMinLabel: false, showMaxLabel: false}, splitLine: {lineStyle: {color: GRID}}},
+      yAxis: {type: 'value', min: y0, max: y1, name: 'latitude (° N)', nameLocation: 'middle', nameGap: 42, nameTextStyle: FONT,
+        axisLabel: {formatter: v => deg(v, 'N'), hideOverlap: true, showMinLabel: false, showMaxLabel: false}, splitLine: {lineStyle: {color: GRID}}},
+      dataZoom: [
+        {type: 'inside', id: 'lon-zoom', xAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false},
+        {type: 'inside', id: 'lat-zoom', yAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false}
+      ],
+      series
+    });
+    return {option, stops};
+  }
+
+  const panels = {
+    trend: new ChartPanel('trend', trendChart),
+    mirror: new ChartPanel('mirror', mirrorChart),
+    'central-asia': new ChartPanel('central-asia', centralAsiaChart),
+    map: new ChartPanel('map', mapChart)
+  };
+  // Each panel starts on the scale its toggle says (the page's HTML decides: log where an outlier would flatten the rest).
+  document.querySelectorAll('.scale-toggle').forEach(b => {
+    panels[b.dataset.chart].scale = b.getAttribute('aria-pressed') === 'true' ? 'log' : 'value';
+  });
+  panels.map.scale = 'value';
+
+  // The milestone under the pointer or the keyboard also gets a line across the trade chart.
+  panels.trend.hover = (p, on) => {
+    if (p.seriesId === 'milestones') markMilestone(on ? p.data : null);
+  };
+  panels.trend.onStop = stop => markMilestone(stop && stop.seriesId === 'milestones'
+    ? panels.trend.chart.getOption().series.find(x => x && x.id === 'milestones').data[stop.dataIndex] : null);
+
+  function markMilestone(d) {
+    const chart = panels.trend.chart;
+    if (!chart) return;
+    chart.setOption({series: [{id: 'milestone-marker', markLine: {data: d ? [{xAxis: d.value[0]}] : []}}]});
+  }
+
+  // Map zoom from the keyboard: + and − around the middle, 0 back to everything.
+  panels.map.keys = e => {
+    const chart = panels.map.chart;
+    const zoom = chart.getOption().dataZoom[0];
+    const [start, end] = [zoom.start, zoom.end];
+    let range = end - start, mid = (start + end) / 2;
+    if (e.key === '+' || e.key === '=') range /= 2;
+    else if (e.key === '-') range *= 2;
+    else if (e.key === '0') { range = 100; mid = 50; }
+    else return false;
+    range = Math.min(100, Math.max(3, range));
+    mid = Math.min(100 - range / 2, Math.max(range / 2, mid));
+    [0, 1].forEach(i => chart.dispatchAction({type: 'dataZoom', dataZoomIndex: i, start: mid - range / 2, end: mid + range / 2}));
+    return true;
+  };
+
+  document.querySelectorAll('.scale-toggle').forEach(button => button.addEventListener('click', () => {
+    const log = button.getAttribute('aria-pressed') !== 'true';
+    button.setAttribute('aria-pressed', String(log));
+    panels[button.dataset.chart].setScale(log ? 'log' : 'value');
+  }));
+
+  // ---- tables, tiles, feed -------------------------------------------------------------------------------------
 
   function tile(title, value, sub, stale) {
     return `<div class="tile" tabindex="0"><h3>${esc(title)}</h3><div class="value">${value}</div>` +
       `<div class="sub">${sub || ''}${stale ? ' <span class="stale">stale</span>' : ''}</div></div>`;
+  }
+
+  function age(seconds) {
+    if (seconds == null) return 'no data yet';
+    if (seconds < 120) return `${seconds} s old`;
+    if (seconds < 7200) return `${Math.round(seconds / 60)} min old`;
+    if (seconds < 172800) return `${Math.round(seconds / 3600)} h old`;
+    return `${Math.round(seconds / 86400)} days old`;
+  }
+
+  /** A view that is stale says so above its content, with each stale source's age and reason. */
+  function markStale(view, state) {
+    const section = document.querySelector(`section[data-view="${view}"]`);
+    if (!section) return;
+    const banner = section.querySelector('.stale-banner');
+    const stale = (state.freshness || []).filter(f => f.stale);
+    section.classList.toggle('is-stale', !!state.stale);
+    banner.hidden = !state.stale;
+    const when = text => String(text).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, t => new Date(t).toLocaleString());
+    banner.textContent = state.stale ? 'Stale: ' + (stale.length ? stale.map(f => `${f.source} ${age(f.ageSeconds)}` +
+      (f.reason ? ` (${when(f.reason)})` : '')).join('; ') : 'a source is not current') + '. Showing what the read model holds.' : '';
   }
 
   const render = {
@@ -113,30 +619,14 @@
       tiles.push(tile('Milestones in force today', k.milestonesInForce ?? 0, 'strategies, programmes, agreements'));
       tiles.push(tile('Dead letters', s.deadLetters ?? 0, 'records refused to the DLQ topics'));
       const last = (s.lastEvents || [])[0];
-      tiles.push(tile('Last event', last ? esc(last.label || last.aggregateId) : '–', last ? `${esc(last.topic)} · ${new Date(last.eventTime).toLocaleString()}` : 'none yet'));
+      tiles.push(tile('Last event', last ? `<span class="text">${esc(last.label || last.aggregateId)}</span>` : '–', last ? `${esc(last.topic)} · ${new Date(last.eventTime).toLocaleString()}` : 'none yet'));
       $('kpis').innerHTML = tiles.join('');
-      $('freshness').innerHTML = (s.freshness || []).map(f => `${esc(f.source)}: ` +
-        (f.ageSeconds == null ? 'no data' : `${f.ageSeconds} s old`) + (f.stale ? ` <span class="stale" title="${esc(f.reason)}">stale</span>` : '')).join(' · ');
+      $('freshness').innerHTML = (s.freshness || []).map(f => `${esc(f.source)}: ` + age(f.ageSeconds) +
+        (f.stale ? ` <span class="stale" title="${esc(f.reason)}">stale</span>` : '')).join(' · ');
     },
-    'trade-trend'(s) {
-      lineChart($('trend'), {title: 'China–Kazakhstan trade per reporter and flow', yLabel: 'billion USD',
-        xMin: s.fromYear, xMax: s.toYear, series: toChartSeries(s.series || []), empty: 'No trade figures yet.',
-        markers: (s.milestones || []).map(m => ({x: m.year, label: `${m.date}: ${m.title}`, short: m.title.split(/[ :(]/)[0]}))});
-    },
-    mirror(s) {
-      const rows = s.rows || [];
-      const directions = [...new Set(rows.map(r => r.direction))];
-      const series = [];
-      directions.forEach(d => {
-        const of = rows.filter(r => r.direction === d);
-        const by = (key, who) => ({label: `${d === 'total' ? 'total' : d} reported by ${who}`,
-          points: of.filter(r => r[key] != null).map(r => ({x: r.year, values: [r[key]]}))});
-        series.push(by('reportedByExporterUsd', of[0].exporter), by('reportedByImporterUsd', of[0].importer));
-      });
-      const years = rows.map(r => r.year);
-      lineChart($('mirror'), {title: 'Mirror comparison', yLabel: 'billion USD', xMin: Math.min(...years, 1992),
-        xMax: Math.max(...years, 2020), series: series.filter(x => x.points.length), empty: 'No mirror figures yet.'});
-    },
+    'trade-trend'(s) { panels.trend.update(s); },
+    mirror(s) { panels.mirror.update(s); },
+    'central-asia'(s) { panels['central-asia'].update(s); },
     commodities(s) {
       const groups = s.structure || [];
       if (!groups.length) { $('commodities').innerHTML = '<p class="empty">No commodity breakdown yet.</p>'; return; }
@@ -146,17 +636,13 @@
         g.items.map(i => `<tr><td>${esc(i.label || i.commodity)}</td><td>${bn(i.valueUsd)}</td><td><div class="bar" style="width:${Math.max(2, i.sharePct || 0)}%" title="${i.sharePct} %"></div>${i.sharePct ?? '–'}</td></tr>`).join('') +
         '</tbody></table>';
     },
-    'central-asia'(s) {
-      lineChart($('central-asia'), {title: 'China – Central Asia trade', yLabel: 'billion USD', xMin: 1992, xMax: 2020,
-        series: toChartSeries(s.series || []), empty: 'No Central Asia figures yet.'});
-    },
     corridors(s) {
       const assets = s.assets || [];
       $('corridors').innerHTML = assets.length ? '<table><thead><tr><th scope="col">asset</th><th scope="col">status</th><th scope="col">latest measurements</th></tr></thead><tbody>' +
         assets.map(a => `<tr><td>${esc(a.name)}<br><small>${esc(a.kind || '')} ${esc((a.countries || []).join('–'))}</small></td><td>${esc(a.status)}</td><td>` +
           (a.measurements || []).map(m => `${esc(m.metric)}: ${m.value ?? '–'} ${esc(m.unit || '')}` + (m.utilizationPct != null ? ` (${m.utilizationPct} % of capacity)` : '') + ` <small>${esc(m.at || '')}</small>`).join('<br>') +
           '</td></tr>').join('') + '</tbody></table>' : '<p class="empty">No corridor assets yet.</p>';
-      drawMap($('map'), (s.geojson || {}).features || []);
+      panels.map.update(s);
     },
     policy(s) {
       const targets = s.targets || [];
@@ -181,42 +667,6 @@
     }
   };
 
-  /** Equirectangular sketch of the asset layer: points and lines from the GeoJSON, fitted to their extent. */
-  function drawMap(container, features) {
-    container.innerHTML = '';
-    const coords = [];
-    const visit = g => {
-      if (!g) return;
-      if (g.type === 'Point') coords.push(g.coordinates);
-      else if (g.type === 'LineString' || g.type === 'MultiPoint') g.coordinates.forEach(c => coords.push(c));
-      else if (g.type === 'MultiLineString' || g.type === 'Polygon') g.coordinates.forEach(l => l.forEach(c => coords.push(c)));
-    };
-    features.forEach(f => visit(f.geometry));
-    if (!coords.length) { container.innerHTML = '<p class="empty">No asset locations yet.</p>'; return; }
-    const W = 520, H = 320, P = 30;
-    const lons = coords.map(c => c[0]), lats = coords.map(c => c[1]);
-    const [x0, x1, y0, y1] = [Math.min(...lons) - 1, Math.max(...lons) + 1, Math.min(...lats) - 1, Math.max(...lats) + 1];
-    const sx = lon => P + (lon - x0) / (x1 - x0) * (W - 2 * P);
-    const sy = lat => H - P - (lat - y0) / (y1 - y0) * (H - 2 * P);
-    const root = svg('svg', {viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Corridor assets by longitude and latitude'}, container);
-    svg('rect', {x: P, y: P, width: W - 2 * P, height: H - 2 * P, fill: '#f3f6fa', stroke: '#d5dbe5'}, root);
-    text(root, P, H - 8, `${x0.toFixed(1)}° E`);
-    text(root, W - P, H - 8, `${x1.toFixed(1)}° E`, {'text-anchor': 'end'});
-    text(root, 4, P + 4, `${y1.toFixed(1)}° N`);
-    text(root, 4, H - P, `${y0.toFixed(1)}° N`);
-    features.forEach((f, i) => {
-      const g = f.geometry, color = f.properties.status === 'open' ? '#1b7f3b' : f.properties.status === 'unknown' ? '#5b6678' : '#d9822b';
-      const group = svg('g', {}, root);
-      svg('title', {}, group).textContent = `${f.properties.name} (${f.properties.kind || ''}, ${f.properties.status})`;
-      if (g.type === 'Point') {
-        svg('circle', {cx: sx(g.coordinates[0]), cy: sy(g.coordinates[1]), r: 5, fill: color}, group);
-        text(group, sx(g.coordinates[0]) + 7, sy(g.coordinates[1]) + 4, f.properties.name);
-      } else if (g.type === 'LineString') {
-        svg('polyline', {points: g.coordinates.map(c => sx(c[0]) + ',' + sy(c[1])).join(' '), fill: 'none', stroke: color, 'stroke-width': 3}, group);
-      }
-    });
-  }
-
   function connect() {
     const badge = $('connection');
     const source = new EventSource('api/stream');
@@ -226,7 +676,12 @@
       const n = JSON.parse(e.data);
       const draw = render[n.view];
       if (draw && n.state) {
-        try { draw(n.state); } catch (err) { console.error('could not draw', n.view, err); }
+        try {
+          draw(n.state);
+          markStale(n.view, n.state);
+        } catch (err) {
+          console.error('could not draw', n.view, err);
+        }
         document.body.dataset[n.view.replace(/-(.)/g, (m, c) => c.toUpperCase())] = n.etag;
       }
     });

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.silkroad.testing.HeadlessChromium;
 
@@ -19,7 +20,11 @@ import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -113,31 +118,194 @@ class FullSystemIT {
         JsonNode corridors = get(gateway + "/api/dashboard/corridors");
         JsonNode policy = get(gateway + "/api/dashboard/policy");
         JsonNode trend = get(gateway + "/api/dashboard/trade-trend");
-        assertTrue(corridors.path("assets").size() > 0 && policy.path("milestones").size() > 0
-                && trend.path("series").size() > 0, "the sample data fills corridors, policy and the trend");
+        assertTrue(corridors.path("geojson").path("features").size() > 0 && policy.path("milestones").size() > 0
+                && trend.path("series").size() > 0 && trend.path("milestones").size() > 0,
+                "the sample data fills the map, policy and the trend");
 
-        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+        try (HeadlessChromium chromium = HeadlessChromium.start(1440, 3700)) {
             WebDriver browser = chromium.driver();
+            JavascriptExecutor js = (JavascriptExecutor) browser;
             WebDriverWait wait = chromium.waiting(Duration.ofSeconds(60));
             browser.get(gateway + "/");
             wait.until(d -> d.findElement(By.id("connection")).getText().equals("live"));
             String tile = "CN–KZ trade " + tradeTile.path("year").asText() + ", reported by " + tradeTile.path("reporter").asText();
             wait.until(d -> d.findElement(By.id("kpis")).getText().contains(tile));
-            wait.until(d -> !d.findElements(By.cssSelector("#trend svg circle")).isEmpty());
-            wait.until(d -> !d.findElements(By.cssSelector("#trend svg g.milestone")).isEmpty());
             wait.until(d -> d.findElements(By.cssSelector("#corridors tbody tr")).size() == corridors.path("assets").size());
             wait.until(d -> d.findElements(By.cssSelector("#timeline li")).size() == policy.path("milestones").size());
-            if (corridors.path("geojson").path("features").size() > 0) {
-                wait.until(d -> !d.findElements(By.cssSelector("#map svg g")).isEmpty());
-            }
-            JavascriptExecutor js = (JavascriptExecutor) browser;
-            js.executeScript("window.__sameDocument = 'yes';");
 
+            // No CDN: every script and stylesheet the page loaded is the gateway's own and answered 200.
+            List<Map<String, Object>> loaded = resources(js);
+            assertTrue(loaded.stream().anyMatch(r -> r.get("name").toString().startsWith(gateway + "/_static/echarts/")),
+                    "ECharts from the gateway's jar: " + loaded);
+            loaded.forEach(r -> {
+                assertTrue(r.get("name").toString().startsWith(gateway + "/"), "from the gateway itself: " + r);
+                assertEquals(200L, ((Number) r.get("status")).longValue(), "answered: " + r);
+            });
+
+            // What the charts hold, read from ECharts, is what the gateway's views say.
+            wait.until(d -> trendDots(js).equals(statements(view(gateway, "trade-trend"))));
+            wait.until(d -> chartIds(js, "trend", "milestones").equals(ids(view(gateway, "trade-trend").path("milestones"))));
+            wait.until(d -> mapFeatures(js).equals(geojsonFeatures(view(gateway, "corridors"))));
+            assertEquals(statements(view(gateway, "trade-trend")), trendDots(js), "every statement of the trend is a dot, none averaged away");
+            assertEquals("year", axis(js, "trend", "xAxis").get("name"));
+            assertEquals("billion USD (log scale)", axis(js, "trend", "yAxis").get("name"));
+            assertEquals("longitude (° E)", axis(js, "map", "xAxis").get("name"));
+            assertEquals("latitude (° N)", axis(js, "map", "yAxis").get("name"));
+            for (String chart : List.of("mirror", "central-asia")) {
+                assertEquals("year", axis(js, chart, "xAxis").get("name"), chart);
+                assertTrue(axis(js, chart, "yAxis").get("name").toString().startsWith("billion USD"), chart);
+            }
+            // The sample's 2015 figure (105.7 bn USD, a unit slip the checks list) is named under the chart.
+            wait.until(d -> d.findElement(By.id("trend-outliers")).getText().contains("2015"));
+            for (String chart : List.of("trend", "mirror", "central-asia", "map")) {
+                assertEquals(List.of(), overlappingLabels(js, chart), chart + ": no drawn labels overlap");
+            }
+
+            // The scale toggle switches the trend's y axis.
+            WebElement toggle = browser.findElement(By.cssSelector("button.scale-toggle[data-chart='trend']"));
+            toggle.click();
+            wait.until(d -> "value".equals(axis(js, "trend", "yAxis").get("type")));
+            assertEquals("false", toggle.getAttribute("aria-pressed"));
+            assertEquals(List.of(), overlappingLabels(js, "trend"), "linear: no drawn labels overlap");
+            chromium.screenshot(Path.of("target", "dashboard-running-system-linear.png"));
+            toggle.click();
+            wait.until(d -> "log".equals(axis(js, "trend", "yAxis").get("type")));
+
+            js.executeScript("window.__sameDocument = 'yes';");
             String id = postObservation(LauncherProcess.token(Path.of(state.dataDir())), "Browser " + UUID.randomUUID());
             wait.until(d -> !d.findElements(By.cssSelector("#feed li[data-aggregate='" + id + "']")).isEmpty());
+            // The figure (KAZ exports to CHN, 2020, 1.23456789 bn USD) is a dot of the trend, drawn without a reload.
+            wait.until(d -> trendDots(js).contains("KAZ exports to CHN (reported by KAZ)|2020|1.234568"));
             assertEquals("yes", js.executeScript("return window.__sameDocument;"), "the page updated without a reload");
             chromium.screenshot(Path.of("target", "dashboard-running-system.png"));
         }
+    }
+
+    // ---- the dashboard's charts as ECharts holds them, and the views in the same form ------------------------------
+
+    private static final String CHART_SERIES = """
+            const chart = window.echarts && echarts.getInstanceByDom(document.querySelector('#' + arguments[0] + ' .chart'));
+            if (!chart) return [];
+            return chart.getOption().series.filter(s => s).map(s => ({id: String(s.id), name: s.name || '', type: s.type,
+              data: (s.data || []).filter(d => d).map(d => ({x: d.value ? d.value[0] : null, y: d.value ? d.value[1] : null,
+                coords: d.coords || null, id: d.id || null}))}));""";
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> chartSeries(JavascriptExecutor js, String chart) {
+        return (List<Map<String, Object>>) js.executeScript(CHART_SERIES, chart);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> axis(JavascriptExecutor js, String chart, String axis) {
+        return (Map<String, Object>) js.executeScript("""
+                const a = echarts.getInstanceByDom(document.querySelector('#' + arguments[0] + ' .chart')).getOption()[arguments[1]];
+                return {name: a[0].name || '', type: a[0].type};""", chart, axis);
+    }
+
+    /** {@code series|year|bn} of every dot of the trend's yearly series. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> trendDots(JavascriptExecutor js) {
+        Set<String> dots = new TreeSet<>();
+        for (Map<String, Object> s : chartSeries(js, "trend")) {
+            if (s.get("id").toString().startsWith("trend:")) {
+                for (Map<String, Object> d : (List<Map<String, Object>>) s.get("data")) {
+                    if (d.get("y") instanceof Number y) {
+                        dots.add(dot(s.get("name").toString(), ((Number) d.get("x")).doubleValue(), y.doubleValue()));
+                    }
+                }
+            }
+        }
+        return dots;
+    }
+
+    private static Set<String> statements(JsonNode trend) {
+        Set<String> dots = new TreeSet<>();
+        trend.path("series").forEach(s -> s.path("points").forEach(p -> p.path("statements").forEach(st ->
+                dots.add(dot(s.path("label").asText(), p.path("year").asInt(), st.path("valueUsd").asDouble() / 1e9)))));
+        return dots;
+    }
+
+    private static String dot(String series, double year, double billions) {
+        return series + "|" + Math.round(year) + "|" + String.format(Locale.ROOT, "%.6f", billions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> chartIds(JavascriptExecutor js, String chart, String seriesId) {
+        Set<String> ids = new TreeSet<>();
+        chartSeries(js, chart).stream().filter(s -> seriesId.equals(s.get("id")))
+                .forEach(s -> ((List<Map<String, Object>>) s.get("data")).forEach(d -> ids.add((String) d.get("id"))));
+        return ids;
+    }
+
+    private static Set<String> ids(JsonNode items) {
+        Set<String> ids = new TreeSet<>();
+        items.forEach(i -> ids.add(i.path("id").asText()));
+        return ids;
+    }
+
+    /** Map feature id → {@code status|coordinates}, as drawn (series named by status) and as in the view's GeoJSON. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> mapFeatures(JavascriptExecutor js) {
+        Map<String, String> features = new TreeMap<>();
+        for (Map<String, Object> s : chartSeries(js, "map")) {
+            for (Map<String, Object> d : (List<Map<String, Object>>) s.get("data")) {
+                Object coords = d.get("coords") != null ? d.get("coords") : List.of(d.get("x"), d.get("y"));
+                features.put((String) d.get("id"), s.get("name") + "|" + coordinates(coords));
+            }
+        }
+        return features;
+    }
+
+    private static Map<String, String> geojsonFeatures(JsonNode corridors) {
+        Map<String, String> features = new TreeMap<>();
+        corridors.path("geojson").path("features").forEach(f -> features.put(f.path("properties").path("id").asText(),
+                f.path("properties").path("status").asText("unknown") + "|" + coordinates(f.path("geometry").path("coordinates"))));
+        return features;
+    }
+
+    /** Coordinates with 6 decimals, from the view's JSON or from the browser (where 80 arrives as a Long). */
+    private static String coordinates(Object node) {
+        if (node instanceof JsonNode number && number.isNumber()) {
+            return String.format(Locale.ROOT, "%.6f", number.asDouble());
+        }
+        if (node instanceof Number number) {
+            return String.format(Locale.ROOT, "%.6f", number.doubleValue());
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        ((Iterable<?>) node).forEach(c -> parts.add(coordinates(c)));
+        return parts.toString();
+    }
+
+    /** A view read inside a browser wait (which takes no checked exceptions). */
+    private static JsonNode view(String gateway, String name) {
+        try {
+            return get(gateway + "/api/dashboard/" + name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> overlappingLabels(JavascriptExecutor js, String chart) {
+        return (List<String>) js.executeScript("""
+                const texts = [...document.querySelectorAll('#' + arguments[0] + ' .chart svg text')]
+                  .map(t => ({text: t.textContent, box: t.getBoundingClientRect()})).filter(t => t.box.width > 0);
+                const pairs = [];
+                for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+                  const a = texts[i].box, b = texts[j].box;
+                  if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+                    pairs.push(texts[i].text + ' / ' + texts[j].text);
+                  }
+                }
+                return pairs;""", chart);
+    }
+
+    /** The page's scripts and stylesheets as the browser loaded them: address and HTTP status. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> resources(JavascriptExecutor js) {
+        return (List<Map<String, Object>>) js.executeScript("""
+                return performance.getEntriesByType('resource').filter(e => ['script', 'link', 'css'].includes(e.initiatorType))
+                  .map(e => ({name: e.name, status: e.responseStatus}));""");
     }
 
     @Test

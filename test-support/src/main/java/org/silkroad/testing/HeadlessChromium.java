@@ -42,15 +42,23 @@ public final class HeadlessChromium implements AutoCloseable {
         return "no " + BROWSER + " or " + DRIVER + ": install the Debian packages chromium and chromium-driver to run the browser test";
     }
 
-    /** Starts a headless browser with a fresh profile under {@code target/}. */
+    /** Starts a headless browser with a fresh profile under {@code target/}, a laptop-wide window (1440 × 2200). */
     public static HeadlessChromium start() throws IOException {
+        return start(1440, 2200);
+    }
+
+    /**
+     * Starts it with a window of this size: as tall as the page, a screenshot shows all of it (the layout depends on
+     * the width only).
+     */
+    public static HeadlessChromium start(int width, int height) throws IOException {
         Path target = Files.createDirectories(Path.of("target"));
         Path profile = Files.createTempDirectory(target, "chromium-profile");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1440,2200", "--user-data-dir=" + profile.toAbsolutePath());
+                "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         return new HeadlessChromium(new ChromeDriver(service, options));
