@@ -115,16 +115,14 @@
     }, extra || {});
   }
 
-  /** Points four times off both neighbouring years of their series (trade-service's IMPLAUSIBLE_JUMP). */
-  function jumps(points) {
-    const found = [];
-    for (let i = 1; i < points.length - 1; i++) {
-      const [p, v, n] = [points[i - 1].y, points[i].y, points[i + 1].y];
-      if (v > 0 && p > 0 && n > 0 && ((v >= JUMP * p && v >= JUMP * n) || (p >= JUMP * v && n >= JUMP * v))) {
-        found.push(points[i]);
-      }
-    }
-    return found;
+  /**
+   * trade-service's IMPLAUSIBLE_JUMP rule (a decimal or unit slip?): a figure more than four times above, or below,
+   * every figure of both the year before and the year after.
+   */
+  function implausible(value, before, after) {
+    if (!(value > 0) || !before.length || !after.length) return false;
+    const around = before.concat(after);
+    return around.every(n => n * JUMP < value) || around.every(n => value * JUMP < n);
   }
 
   /**
@@ -152,18 +150,20 @@
           values.slice(1).forEach(st => extra.push({value: [p.year, billions(st.usd)], tip: `${s.name}, ${p.year}\n${sources}`}));
         }
       });
-      const agreed = line.map((d, index) => ({index, year: d.value[0], y: d.value[1]})).filter(d => d.y !== '-');
-      const lastYear = Math.max(...agreed.map(d => d.year)), firstYear = Math.min(...agreed.map(d => d.year));
-      jumps(agreed).forEach(j => {
-        const d = line[j.index];
+      const byYear = new Map(s.points.map(p => [p.year, p.statements.map(st => billions(st.usd))]));
+      const firstYear = s.points[0].year, lastYear = s.points[s.points.length - 1].year;
+      line.concat(extra).filter(d => typeof d.value[1] === 'number').forEach(d => {
+        const [year, value] = d.value;
+        if (!implausible(value, byYear.get(year - 1) || [], byYear.get(year + 1) || [])) return;
         d.disputed = true;
-        d.tip += `\nMore than ${JUMP} × both neighbouring years: a figure trade-service's checks list as IMPLAUSIBLE_JUMP (probably a unit slip), shown as printed.`;
+        d.tip += `\nMore than ${JUMP} × off every figure of both neighbouring years: trade-service's checks list such a ` +
+          'figure as IMPLAUSIBLE_JUMP (probably a decimal or unit slip in the source); shown as printed.';
         d.symbol = 'triangle';
         d.symbolSize = 11;
-        d.itemStyle = {color: WARN};
-        d.label = {show: true, position: j.year > lastYear - (lastYear - firstYear) / 6 ? 'left' : 'right', color: WARN, fontSize: FONT.fontSize, lineHeight: 16,
-          formatter: `${num(j.y, 2)}, disputed`};
-        outliers.push({series: s.name, year: j.year, value: j.y, tip: d.tip});
+        d.itemStyle = Object.assign({}, d.itemStyle, {color: WARN}); // a disagreeing figure keeps its ring
+        d.label = {show: true, position: year > lastYear - (lastYear - firstYear) / 6 ? 'left' : 'right', color: WARN,
+          fontSize: FONT.fontSize, lineHeight: 16, formatter: `${num(value, 2)}, disputed`};
+        outliers.push({series: s.name, year, value});
       });
       series.push({id: `${s.id}:line`, name: s.name, type: 'line', data: line, connectNulls: false, color,
         symbol: 'circle', symbolSize: 6, showAllSymbol: true, lineStyle: {width: 2}, emphasis: {focus: 'series'},
@@ -221,12 +221,15 @@
       }
       const wasEmpty = this.figure.classList.contains('is-empty');
       this.figure.classList.remove('is-empty');
+      // data-settled: false while ECharts draws and animates, true once it is done (tests and screenshots wait for it).
+      this.figure.dataset.settled = 'false';
       if (!this.chart) {
         // SVG renderer: crisp text at any page zoom and in screenshots, and the drawn labels are DOM the browser test
         // can measure; the charts hold hundreds of elements, not the tens of thousands where canvas pays off.
         this.chart = echarts.init(this.el, null, {renderer: 'svg'});
         this.chart.on('mouseover', p => this.hover && this.hover(p, true));
         this.chart.on('mouseout', p => this.hover && this.hover(p, false));
+        this.chart.on('finished', () => { this.figure.dataset.settled = 'true'; });
         let width = this.el.clientWidth;
         new ResizeObserver(() => {
           if (!this.chart || this.el.clientWidth === width || !this.el.clientWidth) return;
@@ -395,9 +398,9 @@
     el.hidden = !outliers.length;
     el.className = 'note outliers';
     el.textContent = outliers.length ? 'Disputed figures: ' + outliers.map(o =>
-      `${o.year}, ${o.series}: ${num(o.value, 2)} bn USD is more than ${JUMP} × both neighbouring years; ` +
-      `trade-service's checks (GET /api/checks) list it as IMPLAUSIBLE_JUMP, probably a unit slip in the source. ` +
-      `It is shown as printed, not corrected.`).join(' ') : '';
+      `${o.year}, ${o.series}: ${num(o.value, 2)} bn USD is more than ${JUMP} × off both neighbouring years; ` +
+      `trade-service's checks (GET /api/checks) list such a figure as IMPLAUSIBLE_JUMP, probably a decimal or unit slip ` +
+      `in the source. It is shown as printed, not corrected.`).join(' ') : '';
   }
 
   // ---- mirror comparison and China – Central Asia --------------------------------------------------------------

@@ -157,6 +157,7 @@ class FullSystemIT {
             }
             // The sample's 2015 figure (105.7 bn USD, a unit slip the checks list) is named under the chart.
             wait.until(d -> d.findElement(By.id("trend-outliers")).getText().contains("2015"));
+            wait.until(d -> chartsSettled(js));
             for (String chart : List.of("trend", "mirror", "central-asia", "map")) {
                 assertEquals(List.of(), overlappingLabels(js, chart), chart + ": no drawn labels overlap");
             }
@@ -164,7 +165,7 @@ class FullSystemIT {
             // The scale toggle switches the trend's y axis.
             WebElement toggle = browser.findElement(By.cssSelector("button.scale-toggle[data-chart='trend']"));
             toggle.click();
-            wait.until(d -> "value".equals(axis(js, "trend", "yAxis").get("type")));
+            wait.until(d -> "value".equals(axis(js, "trend", "yAxis").get("type")) && chartsSettled(js));
             assertEquals("false", toggle.getAttribute("aria-pressed"));
             assertEquals(List.of(), overlappingLabels(js, "trend"), "linear: no drawn labels overlap");
             chromium.screenshot(Path.of("target", "dashboard-running-system-linear.png"));
@@ -177,6 +178,7 @@ class FullSystemIT {
             // The figure (KAZ exports to CHN, 2020, 1.23456789 bn USD) is a dot of the trend, drawn without a reload.
             wait.until(d -> trendDots(js).contains("KAZ exports to CHN (reported by KAZ)|2020|1.234568"));
             assertEquals("yes", js.executeScript("return window.__sameDocument;"), "the page updated without a reload");
+            wait.until(d -> chartsSettled(js));
             chromium.screenshot(Path.of("target", "dashboard-running-system.png"));
         }
     }
@@ -298,6 +300,13 @@ class FullSystemIT {
                   }
                 }
                 return pairs;""", chart);
+    }
+
+    /** True once every chart with data has finished drawing and animating (the page's {@code data-settled}). */
+    private static boolean chartsSettled(JavascriptExecutor js) {
+        return Boolean.TRUE.equals(js.executeScript("""
+                return [...document.querySelectorAll('.chart-figure')]
+                  .every(f => f.classList.contains('is-empty') || f.dataset.settled === 'true');"""));
     }
 
     /** The page's scripts and stylesheets as the browser loaded them: address and HTTP status. */

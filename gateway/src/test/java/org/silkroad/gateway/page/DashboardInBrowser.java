@@ -81,6 +81,13 @@ final class DashboardInBrowser {
                   .map(e => ({name: e.name, status: e.responseStatus, initiator: e.initiatorType}));""");
     }
 
+    /** True once every chart that has data has finished drawing and animating (the page's {@code data-settled}). */
+    boolean chartsSettled() {
+        return Boolean.TRUE.equals(js.executeScript("""
+                return [...document.querySelectorAll('.chart-figure')]
+                  .every(f => f.classList.contains('is-empty') || f.dataset.settled === 'true');"""));
+    }
+
     Object script(String script, Object... args) {
         return js.executeScript(script, args);
     }

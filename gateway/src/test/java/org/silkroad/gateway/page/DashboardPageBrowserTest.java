@@ -112,6 +112,7 @@ class DashboardPageBrowserTest {
                 everyChartNamesItsAxesWithUnitsAndDescribesItself(dashboard);
                 theScaleToggleSwitchesTheTrendBetweenLogarithmicAndRoundLinearTicks(browser, dashboard, wait);
                 theMilestonesAndFiguresAreReachableByKeyboard(browser, wait);
+                wait.until(d -> dashboard.chartsSettled());
                 for (String chart : List.of("trend", "mirror", "central-asia", "map")) {
                     Map<String, Object> overlaps = dashboard.overlaps(chart);
                     assertTrue(((Number) overlaps.get("drawn")).intValue() > 5, chart + " draws its labels: " + overlaps);
@@ -129,6 +130,7 @@ class DashboardPageBrowserTest {
                         .contains("KAZ imports from CHN (reported by KAZ)|1997|0.777000"));
                 assertEquals("same page", dashboard.script("return window.__loadMarker;"), "updated without a reload");
 
+                wait.until(d -> dashboard.chartsSettled());
                 chromium.screenshot(Path.of("target", "dashboard.png"));
             }
         }
@@ -157,6 +159,7 @@ class DashboardPageBrowserTest {
                 assertTrue(browser.findElement(By.cssSelector("section[data-view='trade-trend']")).getAttribute("class").contains("is-stale"));
                 assertTrue(DashboardInBrowser.yearDots(dashboard.chart("trend")).contains("KAZ–CHN total trade (reported by KAZ)|2016|7.900000"),
                         "the chart keeps what the read model holds");
+                wait.until(d -> dashboard.chartsSettled());
                 chromium.screenshot(Path.of("target", "dashboard-stale.png"));
             } finally {
                 KafkaOutage.end();
@@ -207,7 +210,7 @@ class DashboardPageBrowserTest {
         assertEquals("true", toggle.getAttribute("aria-pressed"));
         assertEquals("log", axisType(dashboard.chart("trend"), "yAxis", 0), "the trend starts logarithmic");
         toggle.click();
-        wait.until(d -> "value".equals(axisType(dashboard.chart("trend"), "yAxis", 0)));
+        wait.until(d -> "value".equals(axisType(dashboard.chart("trend"), "yAxis", 0)) && dashboard.chartsSettled());
         assertEquals("false", toggle.getAttribute("aria-pressed"));
         assertEquals("billion USD", axisName(dashboard.chart("trend"), "yAxis", 0));
         List<Number> ticks = dashboard.yTicks("trend");
