@@ -12,9 +12,9 @@
   const STATUS_ORDER = ['open', 'restricted', 'congested', 'closed', 'unknown'];
   // The milestone band's lanes, top to bottom, by the contract's categories.
   const LANES = [
-    {name: 'strategies', categories: ['strategy', 'programme', 'target'], size: 12},
-    {name: 'agreements', categories: ['agreement', 'joint_statement', 'partnership_level', 'institution'], size: 10},
-    {name: 'borders', categories: ['border'], size: 10},
+    {name: 'strategies', categories: ['strategy', 'programme', 'target'], size: 10},
+    {name: 'agreements', categories: ['agreement', 'joint_statement', 'partnership_level', 'institution'], size: 9},
+    {name: 'borders', categories: ['border'], size: 9},
     {name: 'events', categories: [], size: 8}
   ];
   // trade-service's IMPLAUSIBLE_JUMP rule: four times off both neighbouring years (a decimal or unit slip?).
@@ -312,22 +312,31 @@
   }
 
   /**
-   * Milestones in lanes by kind, each lane a row of dots with a row of labels above it, so a label never covers a
-   * dot. Dates are often only a year: dots that would sit on one another are nudged right by a dot's width, so each
-   * keeps its own tooltip. Labels (a short title, centred over the dot) that would overlap are dropped by ECharts.
+   * Milestones in lanes by kind, each lane two rows of dots with a row of labels above, so a label never covers a
+   * dot. Dates are often only a year: a dot that would sit on another goes to the lane's other row or, if both are
+   * taken, is nudged right by a dot's width (at most a few months in the densest years), so each keeps its own
+   * tooltip; the tooltip and the line drawn across the trade plot use the real date. Labels (a short title, centred
+   * over the dot) that would overlap are dropped by ECharts.
    */
+  const LANE_PX = 38, ROWS = [0, -0.22];
+
   function milestoneBand(milestones, from, to, plotWidth) {
     const yearsPerPx = (to - from + 1) / plotWidth;
-    const ends = LANES.map(() => -Infinity);
+    const rows = ROWS;
+    const ends = LANES.map(() => rows.map(() => -Infinity));
     return milestones.filter(m => m.year >= from && m.year <= to).map(m => ({m, at: yearOf(m), lane: laneOf(m.category)}))
       .sort((a, b) => a.at - b.at)
       .map(({m, at, lane}) => {
-        const x = Math.max(at, ends[lane] + (LANES[lane].size + 3) * yearsPerPx);
-        ends[lane] = x;
+        const gap = (LANES[lane].size + 2) * yearsPerPx;
+        const places = ends[lane].map(end => Math.max(at, end + gap));
+        const row = places.indexOf(Math.min(...places));
+        const x = places[row];
+        ends[lane][row] = x;
         // Near either end a label runs inwards from its dot, so it stays inside the chart.
         const align = x > to - 1.5 ? 'right' : x < from + 1.5 ? 'left' : 'center';
-        return {value: [x, lane], id: m.id, name: m.title, category: m.category, symbolSize: LANES[lane].size,
-          label: {align},
+        return {value: [x, lane + rows[row]], at, id: m.id, name: m.title, category: m.category,
+          // Both rows' labels sit on one line above the upper row, so no label crosses a dot.
+          symbolSize: LANES[lane].size, label: {align, distance: 2 + (rows[row] - rows[1]) * LANE_PX},
           tip: `${m.date}: ${m.title}\n${m.category.replace(/_/g, ' ')}`};
       });
   }
@@ -346,7 +355,7 @@
     const band = milestoneBand(s.milestones || [], from, to, plotWidth);
     const names = list.map(x => x.name).concat(band.length ? ['policy milestones'] : []);
     const legendTop = 4, legendHeight = legendRows(names, size.width - 40) * 22;
-    const bandTop = legendTop + legendHeight + 8, bandHeight = band.length ? LANES.length * 34 : 0;
+    const bandTop = legendTop + legendHeight + 14, bandHeight = band.length ? LANES.length * LANE_PX : 0;
     const plotTop = bandTop + bandHeight + (band.length ? 22 : 0);
     showOutliers('trend-outliers', outliers);
     series.push({id: 'milestones', name: 'policy milestones', type: 'scatter', xAxisIndex: 1, yAxisIndex: 1, data: band,
@@ -355,7 +364,8 @@
       // in neighbouring rows would count as apart while drawn on top of each other.
       label: {show: true, position: 'top', distance: 2, fontSize: 12, lineHeight: 16, color: MUTED, width: 130, overflow: 'truncate',
         formatter: p => p.data.name},
-      labelLayout: {hideOverlap: true}, emphasis: {scale: 1.4, label: {show: true, color: INK}}});
+      // On hover the tooltip gives the full title; a hidden label must not pop up over its neighbours.
+      labelLayout: {hideOverlap: true}, emphasis: {scale: 1.4, label: {show: false}}});
     // The milestone under the pointer or the keyboard is drawn across the trade chart too.
     series.push({id: 'milestone-marker', name: 'milestone marker', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: [],
       silent: true, markLine: {silent: true, symbol: 'none', animation: false, data: [],
@@ -551,7 +561,7 @@
   function markMilestone(d) {
     const chart = panels.trend.chart;
     if (!chart) return;
-    chart.setOption({series: [{id: 'milestone-marker', markLine: {data: d ? [{xAxis: d.value[0]}] : []}}]});
+    chart.setOption({series: [{id: 'milestone-marker', markLine: {data: d ? [{xAxis: d.at}] : []}}]});
   }
 
   // Map zoom from the keyboard: + and − around the middle, 0 back to everything.

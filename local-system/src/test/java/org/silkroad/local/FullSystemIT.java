@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -161,6 +162,17 @@ class FullSystemIT {
             for (String chart : List.of("trend", "mirror", "central-asia", "map")) {
                 assertEquals(List.of(), overlappingLabels(js, chart), chart + ": no drawn labels overlap");
             }
+            // The narrower laptop screen: the charts lay themselves out again, still without overlapping labels.
+            js.executeScript("document.querySelectorAll('.chart-figure').forEach(f => f.dataset.settled = 'false');");
+            browser.manage().window().setSize(new Dimension(1366, 3700));
+            wait.until(d -> ((Number) js.executeScript("return window.innerWidth;")).intValue() < 1400 && chartsSettled(js));
+            for (String chart : List.of("trend", "mirror", "central-asia", "map")) {
+                assertEquals(List.of(), overlappingLabels(js, chart), chart + " at 1366 px: no drawn labels overlap");
+            }
+            chromium.screenshot(Path.of("target", "dashboard-running-system-1366.png"));
+            js.executeScript("document.querySelectorAll('.chart-figure').forEach(f => f.dataset.settled = 'false');");
+            browser.manage().window().setSize(new Dimension(1440, 3700));
+            wait.until(d -> ((Number) js.executeScript("return window.innerWidth;")).intValue() > 1400 && chartsSettled(js));
 
             // The scale toggle switches the trend's y axis.
             WebElement toggle = browser.findElement(By.cssSelector("button.scale-toggle[data-chart='trend']"));
