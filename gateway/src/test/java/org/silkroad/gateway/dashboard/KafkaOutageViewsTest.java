@@ -43,6 +43,8 @@ class KafkaOutageViewsTest {
                     .body("freshness.find { it.source == 'corridor' }.ageSeconds", notNullValue()));
             given().get("/api/dashboard/corridors").then().statusCode(200).body("stale", equalTo(true))
                     .body("assets.find { it.id == '" + id + "' }.name", equalTo("Outage crossing"));
+            // Still ready: a pod that serves stale views must stay behind its Service while the broker is away.
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             KafkaOutage.end();
         }

@@ -122,17 +122,14 @@ public class ReleaseImporter {
         });
     }
 
-    /** Imports a file in the caller's thread: 200-style answer for known content, else the completed release. */
-    public Outcome importFile(ImportRequest request) {
-        Optional<ReleaseView> same = sameContent(request);
-        if (same.isPresent()) {
-            return new Outcome(same.get(), Result.SAME_CONTENT);
-        }
-        return new Outcome(run(begin(request).id(), request), Result.IMPORTED);
-    }
-
-    /** Runs the import of a begun release; throws {@link ImportRefused} (release failed) when a row is wrong. */
-    public ReleaseView run(UUID id, ImportRequest request) {
+    /**
+     * Runs the import of a begun release: {@link Result#IMPORTED} with the completed release, or
+     * {@link Result#SAME_CONTENT} with the earlier release when another instance completed the same content while this
+     * one waited for the import lock (two pods loading the shipped dataset into an empty database). This release is
+     * then recorded as failed with that reason, since it imported nothing. Throws {@link ImportRefused} (release
+     * failed) when a row is wrong.
+     */
+    public Outcome run(UUID id, ImportRequest request) {
         ImportProgress progress = new ImportProgress(id, releases);
         try {
             ReleaseView done = QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(() -> load(id, request, progress));
@@ -141,7 +138,12 @@ public class ReleaseImporter {
                     id, done.durationMs(), done.rowsRead(), done.inserted(), done.revised(), done.unchanged(), done.indicators(),
                     done.phaseMs(), done.eventsTotal());
             publications.wakeUp();
-            return done;
+            return new Outcome(done, Result.IMPORTED);
+        } catch (ImportedMeanwhile meanwhile) {
+            ReleaseView earlier = releases.find(meanwhile.release).orElseThrow();
+            fail(id, new ReleaseCounts(0, 0, 0, 0, 0, 0, 0, List.of(), List.of()), sameContentMeanwhile(earlier.id()), progress.finish());
+            LOG.infof("release %s: %s", id, sameContentMeanwhile(earlier.id()));
+            return new Outcome(earlier, Result.SAME_CONTENT);
         } catch (Refused refused) {
             ReleaseView failed = fail(id, refused.counts, refused.getMessage(), progress.finish());
             LOG.infof("release %s: refused: %s", id, refused.getMessage());
@@ -152,6 +154,10 @@ public class ReleaseImporter {
                     progress.finish());
             throw e;
         }
+    }
+
+    static String sameContentMeanwhile(UUID earlier) {
+        return "the same content was imported meanwhile as release " + earlier + ": nothing to import";
     }
 
     private ReleaseView fail(UUID id, ReleaseCounts counts, String reason, Map<String, Long> phaseMs) {
@@ -166,6 +172,11 @@ public class ReleaseImporter {
     private ReleaseView load(UUID id, ImportRequest request, ImportProgress progress) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             execute(c, "SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+            // Checked before begin() too, but another instance may have completed this content while we waited here.
+            UUID earlier = completedWithContent(c, request.sha256());
+            if (earlier != null) {
+                throw new ImportedMeanwhile(earlier);
+            }
             // This transaction only: the id-ordered insert sorts the staged rows and its RETURNING feeds the revision
             // insert through a tuplestore; with the default 4 MB both spill a million rows to temp files (ADR 0008).
             execute(c, "SET LOCAL work_mem = '" + MERGE_WORK_MEM + "'");
@@ -362,9 +373,28 @@ public class ReleaseImporter {
                 unchanged, indicators, new ArrayList<>(sink.problems), new ArrayList<>(sink.warnings));
     }
 
+    private static UUID completedWithContent(Connection c, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM trade_release WHERE sha256 = ? AND status = 'completed'")) {
+            ps.setString(1, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
+        }
+    }
+
+    /** Thrown inside the import's transaction when a completed release already holds this content. */
+    private static final class ImportedMeanwhile extends RuntimeException {
+        final transient UUID release;
+
+        ImportedMeanwhile(UUID release) {
+            super("same content as release " + release, null, false, false);
+            this.release = release;
         }
     }
 

@@ -77,7 +77,7 @@ public class ReleaseUploads {
                 handedOver = true;
                 return new ReleaseImporter.Outcome(started, ReleaseImporter.Result.ACCEPTED);
             }
-            return new ReleaseImporter.Outcome(importer.run(started.id(), request), ReleaseImporter.Result.IMPORTED);
+            return importer.run(started.id(), request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

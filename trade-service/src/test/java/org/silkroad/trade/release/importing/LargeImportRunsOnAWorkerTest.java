@@ -103,7 +103,7 @@ class LargeImportRunsOnAWorkerTest {
         assertEquals(phase, now, "phase of release " + releaseId);
     }
 
-    private static byte[] file() {
+    static byte[] file() {
         StringBuilder csv = new StringBuilder("Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
                 + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,"
                 + "Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag\n");
