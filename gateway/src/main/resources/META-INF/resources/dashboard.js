@@ -440,9 +440,15 @@
     [...new Set(rows.map(r => r.direction))].forEach(d => {
       const of = rows.filter(r => r.direction === d);
       const flow = d === 'total' ? 'total trade' : d;
-      [['reportedByExporterUsd', of[0].exporter, 'exporter'], ['reportedByImporterUsd', of[0].importer, 'importer']].forEach(([key, who, role]) => {
-        const points = of.filter(r => r[key] != null).map(r => ({year: r.year, conflict: false, statements: [{usd: r[key],
-          tip: `reported by ${who}` + (r.gapUsd == null ? '' : `; gap exporter − importer ${bn(r.gapUsd)} bn USD (${pct(r.gapPct)})`)}]}));
+      [['exporterStatements', of[0].exporter, 'exporter'], ['importerStatements', of[0].importer, 'importer']].forEach(([key, who, role]) => {
+        // Every statement of a side is drawn (a ring marks disagreeing ones, as on the trend); the gap is the view's,
+        // between each side's first statement.
+        const points = of.filter(r => (r[key] || []).length).map(r => {
+          const values = new Set(r[key].map(st => st.valueUsd));
+          return {year: r.year, conflict: values.size > 1, statements: r[key].map((st, i) => ({usd: st.valueUsd,
+            tip: [`reported by ${who}`, st.document, st.statement].filter(Boolean).join(' · ')
+              + (i > 0 || r.gapUsd == null ? '' : `; gap exporter − importer ${bn(r.gapUsd)} bn USD (${pct(r.gapPct)})`)}))};
+        });
         if (points.length) list.push({id: `mirror:${d}:${role}`, name: `${flow}, reported by ${who}` + (d === 'total' ? '' : ` (${role})`), points});
       });
     });

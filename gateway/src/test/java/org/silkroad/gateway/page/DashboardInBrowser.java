@@ -178,14 +178,11 @@ final class DashboardInBrowser {
         return years;
     }
 
-    /** The mirror view's figures, {@code year|value in bn}, as reported by exporter and importer. */
+    /** The mirror view's figures, {@code year|value in bn}: every statement of exporter and importer. */
     static Set<String> mirrorValues(JsonNode mirror) {
         Set<String> values = new TreeSet<>();
-        mirror.path("rows").forEach(r -> List.of("reportedByExporterUsd", "reportedByImporterUsd").forEach(f -> {
-            if (r.path(f).isNumber()) {
-                values.add(key(null, r.path("year").asInt(), r.path(f).asDouble() / 1e9).substring(1));
-            }
-        }));
+        mirror.path("rows").forEach(r -> List.of("exporterStatements", "importerStatements").forEach(f ->
+                r.path(f).forEach(st -> values.add(key(null, r.path("year").asInt(), st.path("valueUsd").asDouble() / 1e9).substring(1)))));
         return values;
     }
 

@@ -37,8 +37,14 @@ public class TradeViews {
                         List<Map<String, Object>> conflicts, List<MilestoneMark> milestones) {
     }
 
+    /**
+     * One year and direction of the mirror comparison. Each side keeps every statement it has for the figure (never
+     * averaged); the reported values and the gap are those of each side's first statement (ordered by document and
+     * statement), and {@code conflict} says a side holds statements that disagree, so the gap is one of several.
+     */
     public record MirrorRow(int year, String direction, String exporter, String importer, Double reportedByExporterUsd,
-                            Double reportedByImporterUsd, Double gapUsd, Double gapPct) {
+                            Double reportedByImporterUsd, Double gapUsd, Double gapPct, List<Statement> exporterStatements,
+                            List<Statement> importerStatements, boolean conflict) {
     }
 
     public record Mirror(List<String> countries, String unit, List<MirrorRow> rows) {
@@ -76,14 +82,12 @@ public class TradeViews {
             for (String flow : List.of("total", "export", "import")) {
                 Map<Integer, List<Statement>> byYear = new TreeMap<>();
                 if (flow.equals("total")) {
-                    totals.getOrDefault(reporter, new TreeMap<>()).forEach((year, list) -> list.forEach(t ->
-                            byYear.computeIfAbsent(year, y -> new ArrayList<>()).add(new Statement(t.valueUsd(),
-                                    t.document(), t.statement(), t.observationIds(), t.derived()))));
+                    totals.getOrDefault(reporter, new TreeMap<>()).forEach((year, list) ->
+                            byYear.put(year, new ArrayList<>(list.stream().map(TradeViews::statement).toList())));
                 } else {
                     pair.stream().filter(f -> f.annual() && f.total() && f.reporter().equals(reporter)
                                     && f.partner().equals(partner) && flow.equals(f.flow()))
-                            .forEach(f -> byYear.computeIfAbsent(f.year(), y -> new ArrayList<>()).add(new Statement(
-                                    f.valueUsd(), f.document(), f.statement(), List.of(f.observationId()), false)));
+                            .forEach(f -> byYear.computeIfAbsent(f.year(), y -> new ArrayList<>()).add(statement(f)));
                 }
                 List<Point> points = new ArrayList<>();
                 byYear.forEach((year, statements) -> {
@@ -137,36 +141,50 @@ public class TradeViews {
         Map<String, TreeMap<Integer, List<BilateralTotals.Total>>> totals = BilateralTotals.of(pair);
         for (int year : years) {
             for (String[] dir : new String[][]{{a, b}, {b, a}}) {
-                Double byExporter = first(pair, dir[0], dir[1], "export", year);
-                Double byImporter = first(pair, dir[1], dir[0], "import", year);
-                if (byExporter != null || byImporter != null) {
+                List<Statement> byExporter = statements(pair, dir[0], dir[1], "export", year);
+                List<Statement> byImporter = statements(pair, dir[1], dir[0], "import", year);
+                if (!byExporter.isEmpty() || !byImporter.isEmpty()) {
                     rows.add(row(year, dir[0] + "→" + dir[1], dir[0], dir[1], byExporter, byImporter));
                 }
             }
-            Double totalA = firstTotal(totals, a, year);
-            Double totalB = firstTotal(totals, b, year);
-            if (totalA != null || totalB != null) {
+            List<Statement> totalA = totalStatements(totals, a, year);
+            List<Statement> totalB = totalStatements(totals, b, year);
+            if (!totalA.isEmpty() || !totalB.isEmpty()) {
                 rows.add(row(year, "total", a, b, totalA, totalB));
             }
         }
         return new Mirror(List.of(a, b), "USD", rows);
     }
 
-    private static MirrorRow row(int year, String direction, String exporter, String importer, Double x, Double y) {
+    private static MirrorRow row(int year, String direction, String exporter, String importer, List<Statement> byExporter,
+                                 List<Statement> byImporter) {
+        Double x = byExporter.isEmpty() ? null : byExporter.get(0).valueUsd();
+        Double y = byImporter.isEmpty() ? null : byImporter.get(0).valueUsd();
         Double gap = x == null || y == null ? null : x - y;
         Double pct = gap == null || y == 0 ? null : round(gap / y * 100);
-        return new MirrorRow(year, direction, exporter, importer, x, y, gap, pct);
+        boolean conflict = BilateralTotals.conflicting(byExporter.stream().map(Statement::valueUsd).toList())
+                || BilateralTotals.conflicting(byImporter.stream().map(Statement::valueUsd).toList());
+        return new MirrorRow(year, direction, exporter, importer, x, y, gap, pct, byExporter, byImporter, conflict);
     }
 
-    private static Double first(List<TradeFigure> figures, String reporter, String partner, String flow, int year) {
+    private static List<Statement> statements(List<TradeFigure> figures, String reporter, String partner, String flow, int year) {
         return figures.stream().filter(f -> f.year() == year && f.reporter().equals(reporter)
                         && f.partner().equals(partner) && flow.equals(f.flow()))
-                .map(TradeFigure::valueUsd).findFirst().orElse(null);
+                .map(TradeViews::statement).toList();
     }
 
-    static Double firstTotal(Map<String, TreeMap<Integer, List<BilateralTotals.Total>>> totals, String reporter, int year) {
-        List<BilateralTotals.Total> list = totals.getOrDefault(reporter, new TreeMap<>()).get(year);
-        return list == null || list.isEmpty() ? null : list.get(0).valueUsd();
+    private static Statement statement(TradeFigure f) {
+        return new Statement(f.valueUsd(), f.document(), f.statement(), List.of(f.observationId()), false);
+    }
+
+    private static Statement statement(BilateralTotals.Total t) {
+        return new Statement(t.valueUsd(), t.document(), t.statement(), t.observationIds(), t.derived());
+    }
+
+    private static List<Statement> totalStatements(Map<String, TreeMap<Integer, List<BilateralTotals.Total>>> totals,
+                                                   String reporter, int year) {
+        return totals.getOrDefault(reporter, new TreeMap<>()).getOrDefault(year, List.of()).stream()
+                .map(TradeViews::statement).toList();
     }
 
     public Commodities commodities() {
@@ -204,8 +222,7 @@ public class TradeViews {
         List<Series> series = new ArrayList<>();
         byPartner.forEach((partner, years) -> {
             List<Point> points = new ArrayList<>();
-            years.forEach((year, list) -> points.add(new Point(year, list.stream().map(t -> new Statement(t.valueUsd(),
-                    t.document(), t.statement(), t.observationIds(), t.derived())).toList(),
+            years.forEach((year, list) -> points.add(new Point(year, list.stream().map(TradeViews::statement).toList(),
                     BilateralTotals.conflicting(list.stream().map(BilateralTotals.Total::valueUsd).toList()))));
             series.add(new Series("CHN", partner, "total", "China – " + partner + " total trade", points));
         });

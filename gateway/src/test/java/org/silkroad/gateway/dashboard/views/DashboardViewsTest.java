@@ -142,6 +142,30 @@ class DashboardViewsTest {
     }
 
     @Test
+    void theMirrorKeepsEveryStatementOfASideAndFlagsThemWhenTheyDisagree() {
+        String s = Events.suffix();
+        int year = 1900 + Math.floorMod(s.hashCode(), 80); // a year no other test writes for China–Kazakhstan
+        // China states its exports twice (10 and 12 bn), Kazakhstan its imports once (8 bn).
+        events.observation("CHN", "KAZ", "export", Integer.toString(year), 10.0e9, "Mirror doc A " + s, "Table 1");
+        events.observation("CHN", "KAZ", "export", Integer.toString(year), 12.0e9, "Mirror doc B " + s, "p. 2");
+        events.observation("KAZ", "CHN", "import", Integer.toString(year), 8.0e9, "Mirror doc K " + s, "Table 3");
+        awaitEverythingSent();
+
+        var mirror = given().get("/api/dashboard/mirror").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> row = mirror.getMap("rows.find { it.year == " + year + " && it.direction == 'CHN→KAZ' }");
+        assertEquals(true, row.get("conflict"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> exporter = (List<Map<String, Object>>) row.get("exporterStatements");
+        assertEquals(List.of("Mirror doc A " + s, "Mirror doc B " + s), exporter.stream().map(st -> st.get("document")).toList());
+        assertEquals(12.0e9, ((Number) exporter.get(1).get("valueUsd")).doubleValue(), 1e4, "the second statement is kept");
+        // The gap is between each side's first statement: 10 − 8 = 2 bn, 25 % of the importer's figure.
+        assertEquals(10.0e9, ((Number) row.get("reportedByExporterUsd")).doubleValue(), 1e4);
+        assertEquals(8.0e9, ((Number) row.get("reportedByImporterUsd")).doubleValue(), 1e4);
+        assertEquals(2.0e9, ((Number) row.get("gapUsd")).doubleValue(), 1e4);
+        assertEquals(25.0, ((Number) row.get("gapPct")).doubleValue(), 1e-6);
+    }
+
+    @Test
     void theCorridorBoardJoinsStatusMeasurementsUtilizationAndALocation() {
         String s = Events.suffix();
         String id = "board-" + s;
