@@ -1,5 +1,6 @@
 package org.silkroad.gateway.readmodel;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -127,19 +128,24 @@ public class TopicConsumers {
         long delay = 100;
         while (true) {
             try {
-                return projector.apply(events);
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    lock.sharedAcrossInstances();
+                    return projector.apply(events);
+                });
+            } catch (ReadModelLock.RebuildElsewhere e) {
+                LOG.debugf("%s; %d events wait %d ms", e.getMessage(), events.size(), delay);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not apply %d events (first %s) to the read model; retrying in %d ms", events.size(),
                         events.get(0).eventId(), delay);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    // Shutting down: leave the offsets uncommitted so the events are read again on the next start.
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted before " + events.get(0).eventId() + " was applied", e);
-                }
-                delay = Math.min(delay * 2, MAX_BACKOFF.toMillis());
             }
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException interrupted) {
+                // Shutting down: leave the offsets uncommitted so the events are read again on the next start.
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted before " + events.get(0).eventId() + " was applied", interrupted);
+            }
+            delay = Math.min(delay * 2, MAX_BACKOFF.toMillis());
         }
     }
 }
