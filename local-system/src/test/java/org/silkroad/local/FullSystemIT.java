@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.silkroad.testing.ChartLabels;
 import org.silkroad.testing.HeadlessChromium;
 
 import java.net.http.HttpResponse;
@@ -299,19 +300,8 @@ class FullSystemIT {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> overlappingLabels(JavascriptExecutor js, String chart) {
-        return (List<String>) js.executeScript("""
-                const texts = [...document.querySelectorAll('#' + arguments[0] + ' .chart svg text')]
-                  .map(t => ({text: t.textContent, box: t.getBoundingClientRect()})).filter(t => t.box.width > 0);
-                const pairs = [];
-                for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
-                  const a = texts[i].box, b = texts[j].box;
-                  if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
-                    pairs.push(texts[i].text + ' / ' + texts[j].text);
-                  }
-                }
-                return pairs;""", chart);
+        return ChartLabels.overlaps(js, chart).pairs();
     }
 
     /** True once every chart with data has finished drawing and animating (the page's {@code data-settled}). */

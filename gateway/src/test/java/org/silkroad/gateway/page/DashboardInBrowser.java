@@ -3,6 +3,7 @@ package org.silkroad.gateway.page;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.silkroad.testing.ChartLabels;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +37,6 @@ final class DashboardInBrowser {
               ariaLabel: chart.getDom().getAttribute('aria-label') || ''
             };""";
 
-    /** Pairs of drawn texts (axis labels, legend, milestone and map labels) whose boxes overlap by more than 1 px. */
-    private static final String OVERLAPS = """
-            const texts = [...document.querySelectorAll('#' + arguments[0] + ' .chart svg text')]
-              .map(t => ({text: t.textContent, box: t.getBoundingClientRect()})).filter(t => t.box.width > 0);
-            const pairs = [];
-            for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
-              const a = texts[i].box, b = texts[j].box;
-              if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
-                pairs.push(texts[i].text + ' / ' + texts[j].text);
-              }
-            }
-            return {drawn: texts.length, pairs};""";
-
     private final JavascriptExecutor js;
 
     DashboardInBrowser(WebDriver browser) {
@@ -60,9 +48,8 @@ final class DashboardInBrowser {
         return (Map<String, Object>) js.executeScript(CHART, figure);
     }
 
-    @SuppressWarnings("unchecked")
-    Map<String, Object> overlaps(String figure) {
-        return (Map<String, Object>) js.executeScript(OVERLAPS, figure);
+    ChartLabels.Overlaps overlaps(String figure) {
+        return ChartLabels.overlaps(js, figure);
     }
 
     /** The tick values ECharts computed for the chart's first y axis. */

@@ -15,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.silkroad.gateway.Events;
+import org.silkroad.testing.ChartLabels;
 import org.silkroad.testing.HeadlessChromium;
 import org.silkroad.testing.KafkaOutage;
 import org.silkroad.testing.ObservatoryTestResource;
@@ -114,9 +115,9 @@ class DashboardPageBrowserTest {
                 theMilestonesAndFiguresAreReachableByKeyboard(browser, wait);
                 wait.until(d -> dashboard.chartsSettled());
                 for (String chart : List.of("trend", "mirror", "central-asia", "map")) {
-                    Map<String, Object> overlaps = dashboard.overlaps(chart);
-                    assertTrue(((Number) overlaps.get("drawn")).intValue() > 5, chart + " draws its labels: " + overlaps);
-                    assertEquals(List.of(), overlaps.get("pairs"), chart + ": no drawn labels overlap");
+                    ChartLabels.Overlaps overlaps = dashboard.overlaps(chart);
+                    assertTrue(overlaps.drawn() > 5, chart + " draws its labels: " + overlaps);
+                    assertEquals(List.of(), overlaps.pairs(), chart + ": no drawn labels overlap");
                 }
 
                 dashboard.script("window.__loadMarker = 'same page';");
