@@ -10,6 +10,8 @@ import org.silkroad.gateway.readmodel.ReadModelGeneration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,7 +28,12 @@ public class RenderedViews {
     public record Rendered(ViewSnapshot snapshot, byte[] bytes, long generation, long renderedAtNanos) {
     }
 
+    /** A rendering under way, and the generation of the read model it started from. */
+    private record InProgress(long generation, CompletableFuture<Rendered> result) {
+    }
+
     private final Map<String, Rendered> bodies = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, InProgress> rendering = new ConcurrentHashMap<>();
     private final DashboardViews views;
     private final ReadModelGeneration generation;
     private final ObjectMapper json;
@@ -56,8 +63,38 @@ public class RenderedViews {
     /**
      * Renders a view now (its data from {@link DashboardViews}' cache while the read model is unchanged) and keeps
      * the result unless a write began or ended meanwhile: a body computed across a commit might miss the change.
+     * <p>
+     * Callers that arrive while a rendering of the same view from the same generation is under way wait for it
+     * instead of computing the view again: after a change, every request for a busy view would otherwise miss the
+     * held body and run the view's queries at once, which stalled the gateway for hundreds of milliseconds under
+     * load. A caller that finds a newer generation renders anew, so nobody is answered from before a change it
+     * could see.
      */
     public Rendered render(String view) {
+        long now = generation.current(views.dependsOn(view));
+        CompletableFuture<Rendered> mine = new CompletableFuture<>();
+        InProgress joined = rendering.compute(view, (v, running) ->
+                running != null && running.generation() == now ? running : new InProgress(now, mine));
+        if (joined.result() != mine) {
+            try {
+                return joined.result().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            Rendered rendered = renderNow(view);
+            mine.complete(rendered);
+            return rendered;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(view, joined);
+        }
+    }
+
+    private Rendered renderNow(String view) {
         List<String> reads = views.dependsOn(view);
         boolean settled = generation.settled(reads);
         long before = generation.current(reads);

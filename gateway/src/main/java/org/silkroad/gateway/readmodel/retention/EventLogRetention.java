@@ -57,8 +57,6 @@ public class EventLogRetention {
         if (keepLast < 0) {
             throw new IllegalArgumentException("keepLast must not be negative: " + keepLast);
         }
-        // The feed reads event_log: its cached views must not outlive what is removed here.
-        generation.writing();
         // The feed's order is event_time DESC, event_id ASC: the boundary is the keepLast-th entry in that order.
         int removed = em.createNativeQuery("""
                         DELETE FROM event_log e USING (
@@ -75,6 +73,13 @@ public class EventLogRetention {
             removed += em.createNativeQuery("DELETE FROM event_log WHERE event_time < :oldest")
                     .setParameter("oldest", OffsetDateTime.now(ZoneOffset.UTC).minus(keepFor))
                     .executeUpdate();
+        }
+        if (removed > 0) {
+            // The feed reads event_log: its cached views must not outlive what is removed here. Marked only when
+            // something went: a round that removes nothing must not make every instance re-render every view (under
+            // load that stalled the overview for hundreds of milliseconds once a minute). Marking after the deletes is
+            // as safe as before them: nobody sees them before the commit, and the mark ends after it.
+            generation.writing();
         }
         return removed;
     }

@@ -7,13 +7,21 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.silkroad.gateway.Events;
+import org.silkroad.gateway.readmodel.ReadModelGeneration;
 import org.silkroad.testing.ObservatoryTestResource;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +41,12 @@ class EventLogRetentionTest {
 
     @Inject
     EventLogRetention retention;
+
+    @Inject
+    ReadModelGeneration generation;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Test
     void onlyTheNewestEntriesAreKept() {
@@ -67,6 +81,39 @@ class EventLogRetentionTest {
             return ids(run);
         });
         assertEquals(List.of("retention-" + run + "-recent"), survivors);
+    }
+
+    /**
+     * A round runs every minute on every instance; one that removes nothing must not announce a change of every
+     * source, or every instance re-renders every view each time. Only a pruning (rebuilds aside) announces all
+     * sources at once, and notifications arrive in commit order, so the pruning that removes something, committed
+     * second, is heard exactly once and nothing of the same kind before it.
+     */
+    @Test
+    void aRoundThatRemovesNothingAnnouncesNoChange() throws Exception {
+        String everySource = generation.instance() + " " + String.join(",", ReadModelGeneration.SOURCES);
+        try (Connection other = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); Statement st = other.createStatement()) {
+            st.execute("LISTEN " + ReadModelGeneration.CHANNEL);
+            assertEquals(0, QuarkusTransaction.requiringNew().call(() -> retention.prune(Integer.MAX_VALUE, null)));
+            String run = Events.suffix();
+            int removed = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("LOCK TABLE event_log IN EXCLUSIVE MODE").executeUpdate();
+                plant("retention-" + run + "-1", OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+                return retention.prune((int) count("") - 1, null);
+            });
+            assertEquals(1, removed);
+
+            List<String> heard = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!heard.contains(everySource) && System.nanoTime() < deadline) {
+                PGNotification[] notifications = other.unwrap(PGConnection.class).getNotifications(500);
+                for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
+                    heard.add(n.getParameter());
+                }
+            }
+            assertEquals(1, heard.stream().filter(everySource::equals).count(),
+                    "only the round that removed something announced a change of every source: " + heard);
+        }
     }
 
     private void plant(String id, OffsetDateTime at) {
