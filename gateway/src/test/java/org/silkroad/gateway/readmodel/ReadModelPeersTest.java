@@ -7,8 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.silkroad.gateway.Events;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.TopicWriter;
@@ -18,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -50,20 +47,12 @@ class ReadModelPeersTest {
 
     @Test
     void aWriteAppliedHereIsAnnouncedToTheOtherInstancesWithItsSource() throws Exception {
-        try (Connection other = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); Statement st = other.createStatement()) {
-            st.execute("LISTEN " + ReadModelGeneration.CHANNEL);
+        try (PeerAnnouncements other = PeerAnnouncements.listen(jdbcUrl)) {
             String id = "announced-" + Events.suffix();
             try (TopicWriter writer = TopicWriter.open()) {
                 new Events(writer).asset(id, "Announced crossing", 1, null);
             }
-            List<String> heard = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (heard.stream().noneMatch(p -> p.endsWith(" corridor")) && System.nanoTime() < deadline) {
-                PGNotification[] notifications = other.unwrap(PGConnection.class).getNotifications(500);
-                for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
-                    heard.add(n.getParameter());
-                }
-            }
+            List<String> heard = other.until(p -> p.endsWith(" corridor"), Duration.ofSeconds(30));
             assertTrue(heard.contains(generation.instance() + " corridor"), "announcements heard: " + heard);
         }
     }

@@ -9,19 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.silkroad.gateway.Events;
+import org.silkroad.gateway.readmodel.PeerAnnouncements;
 import org.silkroad.gateway.readmodel.ReadModelGeneration;
 import org.silkroad.testing.ObservatoryTestResource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,8 +87,7 @@ class EventLogRetentionTest {
     @Test
     void aRoundThatRemovesNothingAnnouncesNoChange() throws Exception {
         String everySource = generation.instance() + " " + String.join(",", ReadModelGeneration.SOURCES);
-        try (Connection other = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); Statement st = other.createStatement()) {
-            st.execute("LISTEN " + ReadModelGeneration.CHANNEL);
+        try (PeerAnnouncements other = PeerAnnouncements.listen(jdbcUrl)) {
             assertEquals(0, QuarkusTransaction.requiringNew().call(() -> retention.prune(Integer.MAX_VALUE, null)));
             String run = Events.suffix();
             int removed = QuarkusTransaction.requiringNew().call(() -> {
@@ -103,14 +97,7 @@ class EventLogRetentionTest {
             });
             assertEquals(1, removed);
 
-            List<String> heard = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!heard.contains(everySource) && System.nanoTime() < deadline) {
-                PGNotification[] notifications = other.unwrap(PGConnection.class).getNotifications(500);
-                for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
-                    heard.add(n.getParameter());
-                }
-            }
+            List<String> heard = other.until(everySource::equals, Duration.ofSeconds(10));
             assertEquals(1, heard.stream().filter(everySource::equals).count(),
                     "only the round that removed something announced a change of every source: " + heard);
         }
