@@ -57,6 +57,8 @@ class ImportBenchmark {
     int port;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     @Test
     void importAgainstCopy() throws Exception {
@@ -141,6 +143,16 @@ class ImportBenchmark {
         System.out.printf("phases on the release (ms): %s%n", phaseMs);
         System.out.printf("peak RSS of the test JVM (service + embedded Kafka broker): %d MB sampled, VmHWM %d MB%n",
                 peakRss.get() >> 10, hwmKb() >> 10);
+
+        // Floors in the same run: what keeping the data model costs whatever the import code does.
+        ImportFloors.TableCopy copied = ImportFloors.copyIntoIndexedTables(jdbcUrl, java.util.UUID.fromString(release));
+        double tables = copied.seconds();
+        double kafka = ImportFloors.resendTopic(bootstrap, "trade.observations.v1", "bench.floor." + System.nanoTime());
+        System.out.printf("floor: COPY into the service's tables with their indexes: %8.1f s  (%.1f x COPY; observations %.1f s, revisions %.1f s)%n",
+                tables, tables / copySeconds, copied.observations(), copied.revisions());
+        System.out.printf("floor: plain producer resending the topic's records:      %8.1f s  (%.1f x COPY)%n", kafka, kafka / copySeconds);
+        System.out.printf("floor: both, one after the other:                         %8.1f s  (%.1f x COPY); import end to end %.1f x the floor%n",
+                tables + kafka, (tables + kafka) / copySeconds, endToEnd / (tables + kafka));
         Files.deleteIfExists(file);
     }
 
