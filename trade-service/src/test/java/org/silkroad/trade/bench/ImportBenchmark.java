@@ -8,10 +8,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
+import org.silkroad.testing.ComtradeBulkCsv;
+import org.silkroad.testing.ImportFloors;
 import org.silkroad.testing.ObservatoryTestResource;
+import org.silkroad.testing.ProcessMemory;
 import org.silkroad.testing.Tokens;
 
-import java.io.BufferedWriter;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +26,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prints figures, asserts nothing about speed: a 1,000,000-row Comtrade bulk CSV imported end to end (committed and
@@ -50,8 +51,6 @@ class ImportBenchmark {
     }
 
     private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
-    private static final int[] REPORTERS = {398, 417, 762, 795, 860};
-    private static final int[] PARTNERS = {156, 643, 276, 840, 392, 410, 356, 792, 364, 4, 31, 51, 112, 268, 496, 586, 804, 826, 250, 380};
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
@@ -63,22 +62,10 @@ class ImportBenchmark {
     @Test
     void importAgainstCopy() throws Exception {
         Path file = Files.createTempFile("bench-comtrade-", ".csv");
-        generate(file);
+        ComtradeBulkCsv.write(file, ROWS);
         System.out.printf("benchmark file: %d rows, %d MB%n", ROWS, Files.size(file) >> 20);
 
-        AtomicLong peakRss = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peakRss.accumulateAndGet(rssKb(), Math::max);
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.setDaemon(true);
-        sampler.start();
+        ProcessMemory memory = ProcessMemory.sampleSelf();
 
         long start = System.nanoTime();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/releases"))
@@ -114,26 +101,11 @@ class ImportBenchmark {
                 Thread.sleep(50);
             }
         }
-        sampler.interrupt();
+        memory.close();
 
-        long copyNanos;
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); Statement st = c.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS bench_copy");
-            StringBuilder columns = new StringBuilder();
-            for (int i = 0; i < 22; i++) {
-                columns.append(i == 0 ? "" : ", ").append("c").append(i).append(" TEXT");
-            }
-            st.execute("CREATE TABLE bench_copy (" + columns + ")");
-            long copyStart = System.nanoTime();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)", in);
-            }
-            copyNanos = System.nanoTime() - copyStart;
-            st.execute("DROP TABLE bench_copy");
-        }
+        double copySeconds = ImportFloors.copyIntoBareTable(jdbcUrl, file);
         double commitSeconds = (committed - start) / 1e9;
         double endToEnd = (published - start) / 1e9;
-        double copySeconds = copyNanos / 1e9;
         System.out.printf("upload answered (%d) after:    %8.1f s%n", response.statusCode(), (answered - start) / 1e9);
         System.out.printf("import, committed:              %8.1f s  %,10.0f rows/s%n", commitSeconds, ROWS / commitSeconds);
         System.out.printf("import, committed + in Kafka:   %8.1f s  %,10.0f rows/s%n", endToEnd, ROWS / endToEnd);
@@ -142,66 +114,10 @@ class ImportBenchmark {
         System.out.printf("ratio committed / COPY:         %8.1f x%n", commitSeconds / copySeconds);
         System.out.printf("phases on the release (ms): %s%n", phaseMs);
         System.out.printf("peak RSS of the test JVM (service + embedded Kafka broker): %d MB sampled, VmHWM %d MB%n",
-                peakRss.get() >> 10, hwmKb() >> 10);
+                memory.peakSampledMb(), memory.highWaterMarkMb());
 
         // Floors in the same run: what keeping the data model costs whatever the import code does.
-        ImportFloors.TableCopy copied = ImportFloors.copyIntoIndexedTables(jdbcUrl, java.util.UUID.fromString(release));
-        double tables = copied.seconds();
-        double kafka = ImportFloors.resendTopic(bootstrap, "trade.observations.v1", "bench.floor." + System.nanoTime());
-        System.out.printf("floor: COPY into the service's tables with their indexes: %8.1f s  (%.1f x COPY; observations %.1f s, revisions %.1f s)%n",
-                tables, tables / copySeconds, copied.observations(), copied.revisions());
-        System.out.printf("floor: plain producer resending the topic's records:      %8.1f s  (%.1f x COPY)%n", kafka, kafka / copySeconds);
-        System.out.printf("floor: both, one after the other:                         %8.1f s  (%.1f x COPY); import end to end %.1f x the floor%n",
-                tables + kafka, (tables + kafka) / copySeconds, endToEnd / (tables + kafka));
+        ImportFloors.printFloors("", jdbcUrl, bootstrap, java.util.UUID.fromString(release), copySeconds, endToEnd);
         Files.deleteIfExists(file);
-    }
-
-    private static void generate(Path file) throws Exception {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,Reporter,"
-                    + "Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,Netweight (kg),"
-                    + "Trade Value (US$),Flag\n");
-            int written = 0;
-            outer:
-            for (int commodity = 0; ; commodity++) {
-                String code = (commodity % 2 == 0 ? "84" : "85") + "%04d".formatted(101 + commodity / 2);
-                for (int reporter : REPORTERS) {
-                    for (int partner : PARTNERS) {
-                        for (int flow = 1; flow <= 2; flow++) {
-                            for (int year = 2000; year < 2020; year++) {
-                                if (written++ == ROWS) {
-                                    break outer;
-                                }
-                                long value = 1000L + (written * 7919L) % 100_000_000L;
-                                w.write("H4," + year + "," + year + "," + year + ",6,1," + flow + "," + (flow == 1 ? "Import" : "Export") + ","
-                                        + reporter + ",R,," + partner + ",P,," + code + ",Machinery,8,kg," + (value / 10) + "," + (value / 7)
-                                        + "," + value + ",0\n");
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static long rssKb() {
-        return status("VmRSS:");
-    }
-
-    private static long hwmKb() {
-        return status("VmHWM:");
-    }
-
-    private static long status(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (Exception ignored) {
-            // not Linux: no figure
-        }
-        return 0;
     }
 }

@@ -1,4 +1,4 @@
-package org.silkroad.trade.bench;
+package org.silkroad.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -18,6 +18,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,16 +38,51 @@ import java.util.concurrent.atomic.AtomicReference;
  * rows COPYed into tables shaped and indexed like the service's (an observation row and a revision row per figure,
  * their five indexes), and the published events sent again by a plain producer with the publisher's settings. Their
  * sum against the bare COPY says how close the 3 × goal can come without dropping revisions, the filtered reads'
- * index or full-state events.
+ * index or full-state events. Used by trade-service's ImportBenchmark (service in the test JVM) and local-system's
+ * SystemImportBenchmark (the system as {@code ./observatory run} starts it).
  */
-final class ImportFloors {
+public final class ImportFloors {
 
     private ImportFloors() {
     }
 
+    /** Seconds for PostgreSQL to COPY the benchmark's CSV (22 columns, header) into a bare table: the goal's yardstick. */
+    public static double copyIntoBareTable(String jdbcUrl, Path csv) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); Statement st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS bench_copy");
+            StringBuilder columns = new StringBuilder();
+            for (int i = 0; i < 22; i++) {
+                columns.append(i == 0 ? "" : ", ").append("c").append(i).append(" TEXT");
+            }
+            st.execute("CREATE TABLE bench_copy (" + columns + ")");
+            long start = System.nanoTime();
+            try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)", in);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            st.execute("DROP TABLE bench_copy");
+            return seconds;
+        }
+    }
+
+    /** Measures both floors after the import of {@code release} and prints them against the bare COPY and the import. */
+    public static void printFloors(String prefix, String jdbcUrl, String bootstrap, UUID release, double copySeconds,
+                                   double importSeconds) throws Exception {
+        TableCopy copied = copyIntoIndexedTables(jdbcUrl, release);
+        double tables = copied.seconds();
+        Resend resent = resendTopic(bootstrap, "trade.observations.v1", "bench.floor." + System.nanoTime());
+        double kafka = resent.seconds();
+        System.out.printf("%sfloor: COPY into the service's tables with their indexes: %8.1f s  (%.1f x COPY; observations %.1f s, revisions %.1f s)%n",
+                prefix, tables, tables / copySeconds, copied.observations(), copied.revisions());
+        System.out.printf("%sfloor: plain producer resending the topic's records:      %8.1f s  (%.1f x COPY; %,d records, %,d MB of keys and values)%n",
+                prefix, kafka, kafka / copySeconds, resent.records(), resent.megabytes());
+        System.out.printf("%sfloor: both, one after the other:                         %8.1f s  (%.1f x COPY); import end to end %.1f x the floor%n",
+                prefix, tables + kafka, (tables + kafka) / copySeconds, importSeconds / (tables + kafka));
+    }
+
     /** Seconds to COPY the release's observation rows, then its revision rows, into copies of the service's indexed tables. */
-    record TableCopy(double observations, double revisions) {
-        double seconds() {
+    public record TableCopy(double observations, double revisions) {
+        public double seconds() {
             return observations + revisions;
         }
     }
@@ -94,7 +131,10 @@ final class ImportFloors {
      * Seconds for a plain producer with the release publisher's settings to send the records already on the topic
      * (read into memory first, not timed) to a new topic, until Kafka acknowledged the last one.
      */
-    static double resendTopic(String bootstrap, String topic, String target) throws Exception {
+    record Resend(double seconds, int records, long megabytes) {
+    }
+
+    static Resend resendTopic(String bootstrap, String topic, String target) throws Exception {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -139,9 +179,7 @@ final class ImportFloors {
         if (failed.get() != null) {
             throw failed.get();
         }
-        System.out.printf("floor: %,d records (%,d MB of keys and values) resent%n", records.size(),
-                records.stream().mapToLong(r -> r.key().length + (long) r.value().length).sum() >> 20);
-        return seconds;
+        return new Resend(seconds, records.size(), records.stream().mapToLong(r -> r.key().length + (long) r.value().length).sum() >> 20);
     }
 
     /** The target with the source's partitions and clean-up policy, so the broker does the same work for it. */

@@ -1,0 +1,93 @@
+package org.silkroad.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.silkroad.testing.ComtradeBulkCsv;
+import org.silkroad.testing.ImportFloors;
+import org.silkroad.testing.ProcessMemory;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Prints figures, asserts nothing about speed: issue #3's import benchmark on the system as {@code ./observatory run}
+ * starts it — trade-service in its own JVM (so the peak RSS is the service's alone), the broker in the launcher's,
+ * PostgreSQL durable. A 1,000,000-row Comtrade bulk CSV is uploaded like a user would, timed until the release is
+ * committed and until Kafka acknowledged its last event, against COPY of the same file into a bare table of the
+ * same server, then the data model's floors (ADR 0008). Run with
+ * {@code ./mvnw -B verify -pl local-system -Pbenchmark -Dit.test=SystemImportBenchmark}.
+ */
+@Tag("benchmark")
+class SystemImportBenchmark {
+
+    private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+
+    @Test
+    void importAgainstCopy() throws Exception {
+        Path tmp = Files.createDirectories(LauncherProcess.LAUNCHER.getParent().resolve("bench-tmp"));
+        Path file = tmp.resolve("bench-comtrade.csv");
+        ComtradeBulkCsv.write(file, ROWS);
+        System.out.printf("BENCH import file: %,d rows, %d MB%n", ROWS, Files.size(file) >> 20);
+        LauncherProcess launcher = LauncherProcess.run(tmp);
+        try {
+            RunState state = launcher.state();
+            String token = LauncherProcess.token(Path.of(state.dataDir()));
+            String trade = state.services().get("trade-service");
+            String jdbcUrl = "jdbc:postgresql://localhost:" + state.postgresPort() + "/trade";
+
+            long start;
+            long committed = 0;
+            long published;
+            JsonNode release;
+            try (ProcessMemory service = ProcessMemory.sample(state.pids().get("trade-service"));
+                 ProcessMemory broker = ProcessMemory.sample(state.launcherPid())) {
+                long idleMb = service.residentMb();
+                start = System.nanoTime();
+                HttpResponse<String> response = SystemHttp.HTTP.send(HttpRequest.newBuilder(URI.create(trade + "/api/releases"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 202 && response.statusCode() != 201) {
+                    throw new AssertionError(response.statusCode() + " " + response.body());
+                }
+                String id = SystemHttp.JSON.readTree(response.body()).path("id").asText();
+                while (true) {
+                    release = SystemHttp.get(trade + "/api/releases/" + id);
+                    if ("failed".equals(release.path("status").asText())) {
+                        throw new AssertionError("import failed: " + release.path("failure").asText());
+                    }
+                    if (committed == 0 && "completed".equals(release.path("status").asText())) {
+                        committed = System.nanoTime();
+                    }
+                    if ("published".equals(release.path("phase").asText())) {
+                        published = System.nanoTime();
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+                System.out.printf("BENCH trade-service RSS: idle before the upload %d MB, peak during the import %d MB sampled, VmHWM %d MB%n",
+                        idleMb, service.peakSampledMb(), service.highWaterMarkMb());
+                System.out.printf("BENCH launcher RSS (embedded Kafka broker; PostgreSQL runs in its own processes): peak %d MB sampled%n",
+                        broker.peakSampledMb());
+            }
+            double copySeconds = ImportFloors.copyIntoBareTable(jdbcUrl, file);
+            double commitSeconds = (committed - start) / 1e9;
+            double endToEnd = (published - start) / 1e9;
+            System.out.printf("BENCH import, committed:              %8.1f s  %,10.0f rows/s%n", commitSeconds, ROWS / commitSeconds);
+            System.out.printf("BENCH import, committed + in Kafka:   %8.1f s  %,10.0f rows/s%n", endToEnd, ROWS / endToEnd);
+            System.out.printf("BENCH PostgreSQL COPY, bare table:    %8.1f s  %,10.0f rows/s%n", copySeconds, ROWS / copySeconds);
+            System.out.printf("BENCH ratio end to end / COPY:        %8.1f x (goal: within 3 x)%n", endToEnd / copySeconds);
+            System.out.printf("BENCH ratio committed / COPY:         %8.1f x%n", commitSeconds / copySeconds);
+            System.out.printf("BENCH phases on the release (ms): %s%n", release.path("phaseMs"));
+            ImportFloors.printFloors("BENCH ", jdbcUrl, state.kafkaBootstrap(), UUID.fromString(release.path("id").asText()),
+                    copySeconds, endToEnd);
+        } finally {
+            launcher.stop();
+            Files.deleteIfExists(file);
+        }
+    }
+}
