@@ -7,25 +7,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.silkroad.testing.ComtradeBulkCsv;
 import org.silkroad.testing.ImportFloors;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.ProcessMemory;
 import org.silkroad.testing.Tokens;
 
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 
 /**
  * Prints figures, asserts nothing about speed: a 1,000,000-row Comtrade bulk CSV imported end to end (committed and
