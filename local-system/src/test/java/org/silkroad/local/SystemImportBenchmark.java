@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.silkroad.testing.ComtradeBulkCsv;
-import org.silkroad.testing.ImportFloors;
+import org.silkroad.testing.ImportFigures;
 import org.silkroad.testing.ProcessMemory;
 
 import java.net.URI;
@@ -74,16 +74,11 @@ class SystemImportBenchmark {
                 System.out.printf("BENCH launcher RSS (embedded Kafka broker; PostgreSQL runs in its own processes): peak %d MB sampled%n",
                         broker.peakSampledMb());
             }
-            double copySeconds = ImportFloors.copyIntoBareTable(jdbcUrl, file);
+            double copySeconds = ImportFigures.copyIntoBareTable(jdbcUrl, file);
             double commitSeconds = (committed - start) / 1e9;
             double endToEnd = (published - start) / 1e9;
-            System.out.printf("BENCH import, committed:              %8.1f s  %,10.0f rows/s%n", commitSeconds, ROWS / commitSeconds);
-            System.out.printf("BENCH import, committed + in Kafka:   %8.1f s  %,10.0f rows/s%n", endToEnd, ROWS / endToEnd);
-            System.out.printf("BENCH PostgreSQL COPY, bare table:    %8.1f s  %,10.0f rows/s%n", copySeconds, ROWS / copySeconds);
-            System.out.printf("BENCH ratio end to end / COPY:        %8.1f x (goal: within 3 x)%n", endToEnd / copySeconds);
-            System.out.printf("BENCH ratio committed / COPY:         %8.1f x%n", commitSeconds / copySeconds);
-            System.out.printf("BENCH phases on the release (ms): %s%n", release.path("phaseMs"));
-            ImportFloors.printFloors("BENCH ", jdbcUrl, state.kafkaBootstrap(), UUID.fromString(release.path("id").asText()),
+            ImportFigures.printImport("BENCH ", ROWS, commitSeconds, endToEnd, copySeconds, release.path("phaseMs"));
+            ImportFigures.printFloors("BENCH ", jdbcUrl, state.kafkaBootstrap(), UUID.fromString(release.path("id").asText()),
                     copySeconds, endToEnd);
         } finally {
             launcher.stop();

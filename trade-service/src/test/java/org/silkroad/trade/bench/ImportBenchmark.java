@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.silkroad.testing.ComtradeBulkCsv;
-import org.silkroad.testing.ImportFloors;
+import org.silkroad.testing.ImportFigures;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.ProcessMemory;
 import org.silkroad.testing.Tokens;
@@ -99,21 +99,16 @@ class ImportBenchmark {
         }
         memory.close();
 
-        double copySeconds = ImportFloors.copyIntoBareTable(jdbcUrl, file);
+        double copySeconds = ImportFigures.copyIntoBareTable(jdbcUrl, file);
         double commitSeconds = (committed - start) / 1e9;
         double endToEnd = (published - start) / 1e9;
         System.out.printf("upload answered (%d) after:    %8.1f s%n", response.statusCode(), (answered - start) / 1e9);
-        System.out.printf("import, committed:              %8.1f s  %,10.0f rows/s%n", commitSeconds, ROWS / commitSeconds);
-        System.out.printf("import, committed + in Kafka:   %8.1f s  %,10.0f rows/s%n", endToEnd, ROWS / endToEnd);
-        System.out.printf("PostgreSQL COPY, bare table:    %8.1f s  %,10.0f rows/s%n", copySeconds, ROWS / copySeconds);
-        System.out.printf("ratio end to end / COPY:        %8.1f x (goal: within 3 x)%n", endToEnd / copySeconds);
-        System.out.printf("ratio committed / COPY:         %8.1f x%n", commitSeconds / copySeconds);
-        System.out.printf("phases on the release (ms): %s%n", phaseMs);
+        ImportFigures.printImport("", ROWS, commitSeconds, endToEnd, copySeconds, phaseMs);
         System.out.printf("peak RSS of the test JVM (service + embedded Kafka broker): %d MB sampled, VmHWM %d MB%n",
                 memory.peakSampledMb(), memory.highWaterMarkMb());
 
         // Floors in the same run: what keeping the data model costs whatever the import code does.
-        ImportFloors.printFloors("", jdbcUrl, bootstrap, java.util.UUID.fromString(release), copySeconds, endToEnd);
+        ImportFigures.printFloors("", jdbcUrl, bootstrap, java.util.UUID.fromString(release), copySeconds, endToEnd);
         Files.deleteIfExists(file);
     }
 }

@@ -34,16 +34,17 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What any implementation that keeps the issue's data model pays, measured in the benchmark's own run: the imported
+ * The import benchmarks' figures: the bare COPY that the goal is stated against, the import's own figures, and the
+ * floors. A floor is what any implementation that keeps the issue's data model pays, measured in the benchmark's own run: the imported
  * rows COPYed into tables shaped and indexed like the service's (an observation row and a revision row per figure,
  * their five indexes), and the published events sent again by a plain producer with the publisher's settings. Their
  * sum against the bare COPY says how close the 3 × goal can come without dropping revisions, the filtered reads'
  * index or full-state events. Used by trade-service's ImportBenchmark (service in the test JVM) and local-system's
  * SystemImportBenchmark (the system as {@code ./observatory run} starts it).
  */
-public final class ImportFloors {
+public final class ImportFigures {
 
-    private ImportFloors() {
+    private ImportFigures() {
     }
 
     /** Seconds for PostgreSQL to COPY the benchmark's CSV (22 columns, header) into a bare table: the goal's yardstick. */
@@ -63,6 +64,17 @@ public final class ImportFloors {
             st.execute("DROP TABLE bench_copy");
             return seconds;
         }
+    }
+
+    /** The import's own figures against the bare COPY, as both benchmarks print them. */
+    public static void printImport(String prefix, int rows, double committedSeconds, double endToEndSeconds, double copySeconds,
+                                   Object phaseMs) {
+        System.out.printf("%simport, committed:              %8.1f s  %,10.0f rows/s%n", prefix, committedSeconds, rows / committedSeconds);
+        System.out.printf("%simport, committed + in Kafka:   %8.1f s  %,10.0f rows/s%n", prefix, endToEndSeconds, rows / endToEndSeconds);
+        System.out.printf("%sPostgreSQL COPY, bare table:    %8.1f s  %,10.0f rows/s%n", prefix, copySeconds, rows / copySeconds);
+        System.out.printf("%sratio end to end / COPY:        %8.1f x (goal: within 3 x)%n", prefix, endToEndSeconds / copySeconds);
+        System.out.printf("%sratio committed / COPY:         %8.1f x%n", prefix, committedSeconds / copySeconds);
+        System.out.printf("%sphases on the release (ms): %s%n", prefix, phaseMs);
     }
 
     /** Measures both floors after the import of {@code release} and prints them against the bare COPY and the import. */
