@@ -62,6 +62,8 @@ class ImportBenchmark {
         System.out.printf("benchmark file: %d rows, %d MB%n", ROWS, Files.size(file) >> 20);
 
         ProcessMemory memory = ProcessMemory.sampleSelf();
+        ReadLatencyProbe reads = new ReadLatencyProbe(port);
+        java.util.concurrent.CompletableFuture<String> smallUpload = null;
 
         long start = System.nanoTime();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/releases"))
@@ -85,6 +87,10 @@ class ImportBenchmark {
                     if ("failed".equals(status)) {
                         throw new AssertionError("import failed: " + rs.getString(4));
                     }
+                    reads.phase(rs.getString(2));
+                    if (smallUpload == null && "merging".equals(rs.getString(2))) {
+                        smallUpload = smallUploadDuringTheImport();
+                    }
                     if (committed == 0 && "completed".equals(status)) {
                         committed = System.nanoTime();
                     }
@@ -98,6 +104,7 @@ class ImportBenchmark {
             }
         }
         memory.close();
+        reads.close();
 
         double copySeconds = ImportFigures.copyIntoBareTable(jdbcUrl, file);
         double commitSeconds = (committed - start) / 1e9;
@@ -106,9 +113,28 @@ class ImportBenchmark {
         ImportFigures.printImport("", ROWS, commitSeconds, endToEnd, copySeconds, phaseMs);
         System.out.printf("peak RSS of the test JVM (service + embedded Kafka broker): %d MB sampled, VmHWM %d MB%n",
                 memory.peakSampledMb(), memory.highWaterMarkMb());
+        reads.print();
+        System.out.println("a 3-row upload sent when the merge began: " + (smallUpload == null ? "not sent (no merging phase seen)" : smallUpload.join()));
 
         // Floors in the same run: what keeping the data model costs whatever the import code does.
         ImportFigures.printFloors("", jdbcUrl, bootstrap, java.util.UUID.fromString(release), copySeconds, endToEnd);
         Files.deleteIfExists(file);
+    }
+
+    /** A small file, normally imported before the answer, sent while the large import holds the import lock. */
+    private java.util.concurrent.CompletableFuture<String> smallUploadDuringTheImport() {
+        long salt = System.nanoTime() % 100_000;
+        StringBuilder csv = new StringBuilder("Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
+                + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,"
+                + "Qty Unit Code,Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag\n");
+        for (int i = 0; i < 3; i++) {
+            csv.append("H4,2019,2019,2019,4,0,1,Import,762,Tajikistan,TJK,156,China,CHN,850").append(i + 1).append(",Motors,,,,,")
+                    .append(1000 + salt + i).append(",0\n");
+        }
+        long sent = System.nanoTime();
+        return HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/releases?source=bench-small"))
+                        .header("Authorization", "Bearer " + Tokens.editor()).header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(r -> "answered %d after %.1f s".formatted(r.statusCode(), (System.nanoTime() - sent) / 1e9));
     }
 }
