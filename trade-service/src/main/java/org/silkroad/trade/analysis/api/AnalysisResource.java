@@ -51,9 +51,10 @@ public class AnalysisResource {
         // Streamed from the database to the client: an export of any size in constant memory.
         StreamingOutput body = out -> {
             PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.print("period,year,value_usd,source,observation_id\r\n");
-            analysis.seriesRows(query, (period, year, id, value, source) ->
-                    w.print(period + "," + year + "," + value.toPlainString() + "," + csv(source) + "," + id + "\r\n"));
+            w.print("period,year,reporter,partner,flow,commodity,value_usd,source,observation_id\r\n");
+            analysis.seriesRows(query, row -> w.print(row.period() + "," + row.year() + "," + row.reporter() + "," + row.partner()
+                    + "," + row.flow() + "," + row.commodity() + "," + row.valueUsd().toPlainString() + "," + csv(row.source()) + ","
+                    + row.observationId() + "\r\n"));
             w.flush();
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"series.csv\"").build();
@@ -120,8 +121,8 @@ public class AnalysisResource {
 
     @GET
     @Path("/availability")
-    public TradeAnalysis.Availability availability() {
-        return analysis.availability();
+    public TradeAnalysis.Availability availability(@Valid @BeanParam ObservationFilterParams filter) {
+        return analysis.availability(filter.toQuery());
     }
 
     private static ObservationQuery pair(ObservationFilterParams filter) {

@@ -1,6 +1,5 @@
 package org.silkroad.trade.analysis.domain;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.silkroad.trade.observation.ObservationQuery;
@@ -12,15 +11,12 @@ import org.silkroad.platform.problem.InvalidInput;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Indicators computed from the observations a query selects (current, or as of a date). Sources are never mixed:
@@ -87,19 +83,20 @@ public class TradeAnalysis {
 
     private final ObservationStore store;
     private final PrintedStore printed;
-    private final AgroalDataSource dataSource;
 
     private final int seriesMaxValues;
     private final long checksMaxObservations;
+    private final int mirrorMaxValues;
 
-    TradeAnalysis(ObservationStore store, PrintedStore printed, AgroalDataSource dataSource,
+    TradeAnalysis(ObservationStore store, PrintedStore printed,
                   @ConfigProperty(name = "silkroad.trade.series.max-values", defaultValue = "10000") int seriesMaxValues,
-                  @ConfigProperty(name = "silkroad.trade.checks.max-observations", defaultValue = "200000") long checksMaxObservations) {
+                  @ConfigProperty(name = "silkroad.trade.checks.max-observations", defaultValue = "200000") long checksMaxObservations,
+                  @ConfigProperty(name = "silkroad.trade.mirror.max-values", defaultValue = "20000") int mirrorMaxValues) {
+        this.mirrorMaxValues = mirrorMaxValues;
         this.seriesMaxValues = seriesMaxValues;
         this.checksMaxObservations = checksMaxObservations;
         this.store = store;
         this.printed = printed;
-        this.dataSource = dataSource;
     }
 
     private List<TradeObservationView> select(ObservationQuery q) {
@@ -112,9 +109,9 @@ public class TradeAnalysis {
         return ConsistencyChecks.statement(o);
     }
 
-    /** One value of a series as the CSV export writes it. */
-    public interface SeriesRow {
-        void accept(String period, int year, UUID observationId, BigDecimal valueUsd, String source);
+    /** One value of a series as the CSV export writes it: which series it belongs to, and the value. */
+    public record SeriesRow(String period, int year, String reporter, String partner, String flow, String commodity,
+                            UUID observationId, BigDecimal valueUsd, String source) {
     }
 
     private static final String SERIES_ORDER =
@@ -146,10 +143,12 @@ public class TradeAnalysis {
     }
 
     /** The same values as {@link #series}, streamed from the database in the same order, however many there are. */
-    public void seriesRows(ObservationQuery q, SeriesRow each) {
+    public void seriesRows(ObservationQuery q, Consumer<SeriesRow> each) {
         ObservationStore.Selection v = store.selection(q);
-        store.stream("SELECT period, year, id, value_usd, statement FROM (" + v.sql() + ") v" + SERIES_ORDER, v.params(), rs -> {
-            each.accept(rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class), rs.getBigDecimal(4), rs.getString(5));
+        store.stream("SELECT period, year, reporter, partner, flow, commodity, id, value_usd, statement FROM (" + v.sql() + ") v"
+                + SERIES_ORDER, v.params(), rs -> {
+            each.accept(new SeriesRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getObject(7, UUID.class), rs.getBigDecimal(8), rs.getString(9)));
             return null;
         });
     }
@@ -293,16 +292,25 @@ public class TradeAnalysis {
         return gap != null && b.valueUsd().signum() != 0 ? gap.multiply(HUNDRED).divide(b.valueUsd(), MC).setScale(4, RoundingMode.HALF_UP) : null;
     }
 
-    /** One side's figures by period and commodity, the most recently recorded first (ties by statement). */
+    /**
+     * One side's figures by period and commodity, the most recently recorded first (ties by statement); at most
+     * {@code silkroad.trade.mirror.max-values} of them, since the view pairs them in memory (400 above).
+     */
     private Map<String, List<MirrorSide>> figures(ObservationQuery q) {
         ObservationStore.Selection v = store.selection(q);
+        List<Object> params = new ArrayList<>(v.params());
+        params.add(mirrorMaxValues + 1);
         Map<String, List<MirrorSide>> byKey = new TreeMap<>();
-        store.aggregate("SELECT period, commodity, id, reporter, flow, value_usd, statement FROM (" + v.sql() + ") v"
-                + " ORDER BY period, commodity, recorded_at DESC, statement COLLATE \"C\", id", v.params(), rs -> {
+        List<Void> read = store.aggregate("SELECT period, commodity, id, reporter, flow, value_usd, statement FROM (" + v.sql() + ") v"
+                + " ORDER BY period, commodity, recorded_at DESC, statement COLLATE \"C\", id LIMIT ?", params, rs -> {
             byKey.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
                     .add(new MirrorSide(rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7)));
             return null;
         });
+        if (read.size() > mirrorMaxValues) {
+            throw InvalidInput.of("filter", "the filters select more than " + mirrorMaxValues + " figures of "
+                    + q.reporter() + "'s " + q.flow().code() + "s; narrow them (commodity, level, period, from/to, source)");
+        }
         return byKey;
     }
 
@@ -317,32 +325,23 @@ public class TradeAnalysis {
             throw InvalidInput.of("filter", "the filters select " + selected + " observations; the checks compare at most "
                     + checksMaxObservations + " at a time: narrow them (reporter, partner, flow, commodity, from/to)");
         }
-        List<Finding> findings = ConsistencyChecks.of(select(q), printed.find(q.reporter(), q.partner(), q.asOf()));
+        List<Finding> findings = ConsistencyChecks.of(select(q), printed.find(q));
         return kind == null ? findings : findings.stream().filter(f -> f.kind().equals(kind)).toList();
     }
 
     public List<Printed> printed(ObservationQuery q) {
-        return printed.find(q.reporter(), q.partner(), q.asOf());
+        return printed.find(q);
     }
 
-    public Availability availability() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            String from = " FROM trade_observation WHERE NOT deleted GROUP BY 1 ORDER BY 1";
-            return new Availability(counts(st, "SELECT reporter, count(*)" + from), counts(st, "SELECT partner, count(*)" + from),
-                    counts(st, "SELECT flow, count(*)" + from), counts(st, "SELECT year::text, count(*)" + from),
-                    counts(st, "SELECT source_document || coalesce(', ' || source_statement, ''), count(*)" + from));
-        } catch (SQLException e) {
-            throw new IllegalStateException("availability query failed", e);
-        }
+    /** Which reporters, partners, flows, years and statements the selection (current, or as of a date) holds, with counts. */
+    public Availability availability(ObservationQuery q) {
+        ObservationStore.Selection v = store.selection(q);
+        return new Availability(counts(v, "reporter"), counts(v, "partner"), counts(v, "flow"), counts(v, "year::text"),
+                counts(v, "statement"));
     }
 
-    private static List<Count> counts(Statement st, String sql) throws SQLException {
-        List<Count> counts = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                counts.add(new Count(rs.getString(1), rs.getLong(2)));
-            }
-        }
-        return counts;
+    private List<Count> counts(ObservationStore.Selection v, String column) {
+        return store.aggregate("SELECT " + column + ", count(*) FROM (" + v.sql() + ") v GROUP BY 1 ORDER BY 1", v.params(),
+                rs -> new Count(rs.getString(1), rs.getLong(2)));
     }
 }

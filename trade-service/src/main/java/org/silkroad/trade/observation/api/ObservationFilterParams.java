@@ -46,7 +46,7 @@ public class ObservationFilterParams {
     @Min(value = 1900, message = "must be a year") @Max(value = 2100, message = "must be a year")
     public Integer to;
 
-    /** Part of the source document, statement or agency, e.g. {@code Table 1.1}. */
+    /** Part of the source document, statement or agency, e.g. {@code Table 1.1}, or of both as results name them ({@code 004_….txt, Table 1.1}). */
     @QueryParam("source")
     public String source;
 

@@ -357,7 +357,9 @@ public class ObservationStore {
         if (q.release() != null) sql.and("r.release_id = ?", q.release());
         if (q.source() != null) {
             String like = "%" + q.source().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.and("(o.source_document ILIKE ? OR o.source_statement ILIKE ? OR o.source_agency ILIKE ?)", like, like, like);
+            // also the statement as results name it ("004_….txt, Table 1.1"), so a result's source can be pasted back
+            sql.and("(o.source_document ILIKE ? OR o.source_statement ILIKE ? OR o.source_agency ILIKE ?"
+                    + " OR o.source_document || ', ' || o.source_statement ILIKE ?)", like, like, like, like);
         }
         return sql;
     }

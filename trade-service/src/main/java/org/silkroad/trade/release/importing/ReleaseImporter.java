@@ -130,15 +130,26 @@ public class ReleaseImporter {
      * failed) when a row is wrong.
      */
     public Outcome run(UUID id, ImportRequest request) {
+        return run(id, request, null);
+    }
+
+    /**
+     * As {@link #run(UUID, ImportRequest)}, but waits at most {@code lockWait} for another import to finish (null: as
+     * long as it takes); throws {@link ImportBusy} when it did not, with the release untouched and still waiting.
+     */
+    public Outcome run(UUID id, ImportRequest request, Duration lockWait) {
         ImportProgress progress = new ImportProgress(id, releases);
         try {
-            ReleaseView done = QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(() -> load(id, request, progress));
+            ReleaseView done = QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds())
+                    .call(() -> load(id, request, progress, lockWait));
             LOG.infof("release %s: committed in %d ms: %d rows, %d inserted, %d revised, %d unchanged, %d printed indicators; "
                             + "phases (ms) %s; %d observation events to publish",
                     id, done.durationMs(), done.rowsRead(), done.inserted(), done.revised(), done.unchanged(), done.indicators(),
                     done.phaseMs(), done.eventsTotal());
             publications.wakeUp();
             return new Outcome(done, Result.IMPORTED);
+        } catch (ImportBusy busy) {
+            throw busy;
         } catch (ImportedMeanwhile meanwhile) {
             ReleaseView earlier = releases.find(meanwhile.release).orElseThrow();
             fail(id, new ReleaseCounts(0, 0, 0, 0, 0, 0, 0, List.of(), List.of()), sameContentMeanwhile(earlier.id()), progress.finish());
@@ -169,9 +180,9 @@ public class ReleaseImporter {
         });
     }
 
-    private ReleaseView load(UUID id, ImportRequest request, ImportProgress progress) throws SQLException {
+    private ReleaseView load(UUID id, ImportRequest request, ImportProgress progress, Duration lockWait) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            execute(c, "SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+            lock(c, lockWait);
             // Checked before begin() too, but another instance may have completed this content while we waited here.
             UUID earlier = completedWithContent(c, request.sha256());
             if (earlier != null) {
@@ -325,18 +336,35 @@ public class ReleaseImporter {
         return counts;
     }
 
+    /**
+     * Printed figures keep their versions like observations do (V6): a figure stated differently closes the open
+     * version on the release's date and opens the next; one stated alike changes nothing. All closes run before all
+     * opens, so a figure's new version is written only where no version is open any more.
+     */
     private static long indicators(Connection c, UUID release, ImportRequest request, List<PrintedIndicator> indicators) throws SQLException {
         if (indicators.isEmpty()) {
             return 0;
         }
+        Date published = Date.valueOf(request.publishedOn());
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE printed_indicator SET known_until = ?
+                 WHERE series_key = ? AND known_until IS NULL AND (value, unit, note) IS DISTINCT FROM (?, ?, ?)""")) {
+            for (PrintedIndicator i : indicators) {
+                ps.setDate(1, published);
+                ps.setString(2, i.seriesKey());
+                ps.setBigDecimal(3, i.value());
+                ps.setString(4, i.unit());
+                ps.setString(5, i.note());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO printed_indicator (id, series_key, reporter, partner, flow, commodity, period, year, indicator, value,
-                    unit, value_usd, source_document, source_statement, source_agency, note, release_id, known_from)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (series_key) DO UPDATE SET value = EXCLUDED.value, unit = EXCLUDED.unit, value_usd = EXCLUDED.value_usd,
-                    note = EXCLUDED.note, release_id = EXCLUDED.release_id, known_from = EXCLUDED.known_from
-                 WHERE (printed_indicator.value, printed_indicator.unit, printed_indicator.note)
-                       IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.unit, EXCLUDED.note)""")) {
+                    unit, value_usd, source_document, source_statement, source_agency, note, release_id, known_from, version)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                       COALESCE((SELECT max(version) FROM printed_indicator WHERE series_key = ?), 0) + 1
+                 WHERE NOT EXISTS (SELECT 1 FROM printed_indicator WHERE series_key = ? AND known_until IS NULL)""")) {
             for (PrintedIndicator i : indicators) {
                 int n = 0;
                 ps.setObject(++n, i.id());
@@ -356,7 +384,9 @@ public class ReleaseImporter {
                 ps.setString(++n, i.sourceAgency());
                 ps.setString(++n, i.note());
                 ps.setObject(++n, release);
-                ps.setDate(++n, Date.valueOf(request.publishedOn()));
+                ps.setDate(++n, published);
+                ps.setString(++n, i.seriesKey());
+                ps.setString(++n, i.seriesKey());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -381,6 +411,27 @@ public class ReleaseImporter {
             }
         }
     }
+
+    /** Imports one at a time, across instances: they may revise the same observations. */
+    private static void lock(Connection c, Duration wait) throws SQLException {
+        if (wait == null) {
+            execute(c, "SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+            return;
+        }
+        execute(c, "SET LOCAL lock_timeout = '" + Math.max(1, wait.toMillis()) + "ms'");
+        try {
+            execute(c, "SELECT pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new ImportBusy();
+            }
+            throw e;
+        }
+        // The bound is for the wait to begin, not for the merge's own locks.
+        execute(c, "SET LOCAL lock_timeout = DEFAULT");
+    }
+
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {

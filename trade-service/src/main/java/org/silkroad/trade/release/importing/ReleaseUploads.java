@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -35,30 +36,40 @@ public class ReleaseUploads {
     private final ImportWorker worker;
     private final long maxBytes;
     private final long asyncAboveBytes;
+    private final Duration syncLockWait;
 
     ReleaseUploads(ReleaseImporter importer, ImportWorker worker,
                    @ConfigProperty(name = "silkroad.trade.import.max-bytes", defaultValue = "1073741824") long maxBytes,
-                   @ConfigProperty(name = "silkroad.trade.import.async-above-bytes", defaultValue = "8388608") long asyncAboveBytes) {
+                   @ConfigProperty(name = "silkroad.trade.import.async-above-bytes", defaultValue = "8388608") long asyncAboveBytes,
+                   @ConfigProperty(name = "silkroad.trade.import.sync-lock-wait", defaultValue = "5s") Duration syncLockWait) {
+        this.syncLockWait = syncLockWait;
         this.importer = importer;
         this.worker = worker;
         this.maxBytes = maxBytes;
         this.asyncAboveBytes = asyncAboveBytes;
     }
 
-    /** Imports in the caller's thread (the shipped dataset). */
+    /** Imports in the caller's thread (the shipped dataset at start), waiting for any import before it. */
     public ReleaseImporter.Outcome upload(InputStream body, String contentType, String formatCode, String source,
                                           String fileName, LocalDate publishedOn) {
-        return upload(body, contentType, formatCode, source, fileName, publishedOn, false);
+        return upload(body, contentType, formatCode, source, fileName, publishedOn, false, null);
     }
 
     /**
      * Spools, checks and hashes the file in the caller's thread (413, unknown format and known content answer at
      * once). A file above {@code silkroad.trade.import.async-above-bytes}, or any file when the caller prefers
      * ({@code Prefer: respond-async}), is then imported by the worker: the answer is the running release
-     * ({@link ReleaseImporter.Result#ACCEPTED}). Smaller files are imported before the answer, as before.
+     * ({@link ReleaseImporter.Result#ACCEPTED}). Smaller files are imported before the answer, unless another import
+     * holds the lock longer than {@code silkroad.trade.import.sync-lock-wait}: a request thread (and its database
+     * connection) must not wait out a million-row import, so such a file goes to the worker too.
      */
     public ReleaseImporter.Outcome upload(InputStream body, String contentType, String formatCode, String source,
                                           String fileName, LocalDate publishedOn, boolean preferAsync) {
+        return upload(body, contentType, formatCode, source, fileName, publishedOn, preferAsync, syncLockWait);
+    }
+
+    private ReleaseImporter.Outcome upload(InputStream body, String contentType, String formatCode, String source,
+                                           String fileName, LocalDate publishedOn, boolean preferAsync, Duration lockWait) {
         Path file = spool(body);
         boolean handedOver = false;
         try {
@@ -77,7 +88,13 @@ public class ReleaseUploads {
                 handedOver = true;
                 return new ReleaseImporter.Outcome(started, ReleaseImporter.Result.ACCEPTED);
             }
-            return importer.run(started.id(), request);
+            try {
+                return importer.run(started.id(), request, lockWait);
+            } catch (ImportBusy busy) {
+                worker.submit(started.id(), request);
+                handedOver = true;
+                return new ReleaseImporter.Outcome(started, ReleaseImporter.Result.ACCEPTED);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

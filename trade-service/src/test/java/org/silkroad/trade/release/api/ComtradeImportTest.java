@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Comtrade+ JSON and CSV, legacy and bulk CSV: what is imported, what is refused and why, and what is published. */
@@ -110,6 +111,56 @@ class ComtradeImportTest {
                 .body("items[0].netWeight", equalTo(null));
         given().queryParam("reporter", "KGZ").queryParam("period", "2012-05").get("/api/observations").then()
                 .body("items[0].quantity.estimated", equalTo(true)).body("items[0].commodity", equalTo("6110"));
+    }
+
+    @Test
+    void aLegacyFileKeepsItsValuesQuantitiesAndBreakdownsAndKnowsItsTotalsRow() {
+        JsonPath release = Uploads.upload(Uploads.resource("/comtrade/legacy-kaz-uzb-2014.csv"), "text/csv", Map.of())
+                .statusCode(201).extract().jsonPath();
+        assertEquals("comtrade-legacy-csv", release.getString("format"));
+        assertEquals(4, release.getLong("inserted"));
+        String id = release.getString("id");
+
+        // Only the totals row (2nd partner World, customs C00, transport 0) and the annual TOTAL are read by default.
+        JsonPath totals = given().queryParam("release", id).get("/api/observations").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, totals.getInt("totalItems"));
+        assertEquals("2014-03", totals.getString("items.find { it.flow == 'import' }.period"));
+        assertEquals("2014", totals.getString("items.find { it.flow == 'export' }.period"));
+        JsonPath cotton = given().queryParam("release", id).queryParam("commodity", "5201").get("/api/observations")
+                .then().extract().jsonPath();
+        assertEquals(1, cotton.getInt("totalItems"));
+        assertEquals(true, cotton.getBoolean("items[0].totalRow"));
+        assertEquals(3, cotton.getInt("items[0].month"));
+        assertEquals("UZB", cotton.getString("items[0].partner"));
+        assertEquals(860, cotton.getInt("items[0].partnerM49"));
+        assertDecimal("410000.5", cotton.get("items[0].valueUsd"));
+        assertDecimal("410000.5", cotton.get("items[0].cifUsd"));
+        assertDecimal("395000", cotton.get("items[0].fobUsd"));
+        assertDecimal("250000", cotton.get("items[0].quantity.value"));
+        assertEquals("kg", cotton.getString("items[0].quantity.unit"));
+        assertEquals(true, cotton.getBoolean("items[0].quantity.estimated"), "flag 6: quantity estimated");
+        assertEquals(true, cotton.getBoolean("items[0].netWeight.estimated"), "flag 6: net weight estimated");
+        assertEquals("Cotton, not carded or combed", cotton.getString("items[0].commodityLabel"));
+
+        // The customs-procedure and second-partner rows are breakdowns, kept with what sets them apart.
+        JsonPath all = given().queryParam("release", id).queryParam("commodity", "5201").queryParam("breakdowns", true)
+                .get("/api/observations").then().extract().jsonPath();
+        assertEquals(3, all.getInt("totalItems"));
+        assertDecimal("16000", all.get("items.find { it.customsCode == 'C01' }.valueUsd"));
+        assertEquals(false, all.getBoolean("items.find { it.customsCode == 'C01' }.totalRow"));
+        assertDecimal("32000", all.get("items.find { it.partner2 == 'RUS' }.valueUsd"));
+        assertEquals(false, all.getBoolean("items.find { it.partner2 == 'RUS' }.totalRow"));
+
+        JsonPath export = given().queryParam("release", id).queryParam("flow", "export").get("/api/observations").then().extract().jsonPath();
+        assertEquals("TOTAL", export.getString("items[0].commodity"));
+        assertDecimal("1234567890.12", export.get("items[0].valueUsd"));
+        assertNull(export.get("items[0].cifUsd"));
+        assertDecimal("1234567890.12", export.get("items[0].fobUsd"));
+    }
+
+    private static void assertDecimal(String expected, Object actual) {
+        assertTrue(actual != null && new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))) == 0,
+                () -> expected + " != " + actual);
     }
 
     @Test

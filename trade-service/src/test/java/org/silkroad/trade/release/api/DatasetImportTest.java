@@ -175,8 +175,8 @@ class DatasetImportTest {
         // the series exports as CSV, one line per statement and year
         String csv = given().queryParam("reporter", "KAZ").queryParam("partner", "CHN").queryParam("flow", "export")
                 .queryParam("release", releases[0]).get("/api/series/csv").then().statusCode(200).extract().asString();
-        assertTrue(csv.startsWith("period,year,value_usd,source,observation_id"));
-        assertTrue(csv.contains("2010,2010,10120000000.00"));
+        assertTrue(csv.startsWith("period,year,reporter,partner,flow,commodity,value_usd,source,observation_id"));
+        assertTrue(csv.contains("2010,2010,KAZ,CHN,export,TOTAL,10120000000.00"), csv);
 
         given().get("/api/availability").then().statusCode(200).body("reporters.value", hasItem("KAZ")).body("partners.value", hasItem("CENTRAL_ASIA_5"));
     }

@@ -38,6 +38,7 @@ class RevisionTest {
                 Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag
                 H4,2016,2016,2016,4,0,1,Import,762,Tajikistan,TJK,156,China,CHN,8701,Tractors,,,,,%s,0
                 H4,2016,2016,2016,4,0,1,Import,762,Tajikistan,TJK,156,China,CHN,8702,Buses,,,,,%s,0
+                H4,2016,2016,2016,4,0,2,Export,156,China,CHN,762,Tajikistan,TJK,8701,Tractors,,,,,1200000,0
                 """.formatted(value, other)).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -46,22 +47,25 @@ class RevisionTest {
         String source = "revision test " + UUID.randomUUID();
         Map<String, String> first = Map.of("source", source, "published", "2020-01-15");
         String r1 = Uploads.upload(bulk("1000000", "500"), "text/csv", first).statusCode(201).extract().path("id");
-        String id = given().queryParam("source", source).queryParam("commodity", "8701").get("/api/observations")
+        String id = given().queryParam("source", source).queryParam("reporter", "TJK").queryParam("commodity", "8701").get("/api/observations")
                 .then().statusCode(200).extract().path("items[0].id");
 
         JsonPath second = Uploads.upload(bulk("1500000", "500"), "text/csv", Map.of("source", source, "published", "2021-01-15"))
                 .statusCode(201).extract().jsonPath();
         assertEquals(0, second.getLong("inserted"));
         assertEquals(1, second.getLong("revised"));
-        assertEquals(1, second.getLong("unchanged"));
+        assertEquals(2, second.getLong("unchanged"));
 
         assertValue(id, null, "1500000", 2);
         assertValue(id, "2020-06-01", "1000000", 1);
         assertValue(id, "2021-06-01", "1500000", 2);
         given().get("/api/observations/" + id + "?asOf=2019-12-31").then().statusCode(404);
-        given().queryParam("source", source).queryParam("asOf", "2020-06-01").queryParam("commodity", "8701").get("/api/observations")
+        given().queryParam("source", source).queryParam("reporter", "TJK").queryParam("asOf", "2020-06-01").queryParam("commodity", "8701").get("/api/observations")
                 .then().statusCode(200).body("items[0].valueUsd", org.hamcrest.Matchers.comparesEqualTo(new BigDecimal("1000000")))
                 .body("items[0].source.releaseId", org.hamcrest.Matchers.equalTo(r1));
+        // the mirror view as of each vintage: TJK's imports 1.0 then 1.5 million against CHN's exports of 1.2 million
+        assertGap(source, "2020-06-01", "-200000");
+        assertGap(source, null, "300000");
         assertEquals(2, given().get("/api/observations/" + id + "/revisions").then().statusCode(200).extract().jsonPath().getList("$").size());
 
         try (TopicProbe probe = TopicProbe.fromBeginning("trade.observations.v1")) {
@@ -91,6 +95,17 @@ class RevisionTest {
             assertEquals(List.of(), EventContract.violations("org.silkroad.trade.observation.deleted.v1", events.get(1).value()));
             assertNull(events.get(2).value(), "a tombstone follows");
         }
+    }
+
+    private static void assertGap(String source, String asOf, String gap) {
+        Map<String, String> query = new java.util.HashMap<>(Map.of("reporter", "TJK", "partner", "CHN", "flow", "import",
+                "commodity", "8701", "source", source));
+        if (asOf != null) {
+            query.put("asOf", asOf);
+        }
+        JsonPath mirror = given().queryParams(query).get("/api/mirror").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, mirror.getList("$").size(), mirror.prettify());
+        assertEquals(0, new BigDecimal(gap).compareTo(mirror.getObject("[0].gapUsd", BigDecimal.class)), () -> "as of " + asOf + ": " + mirror.prettify());
     }
 
     private static void assertValue(String id, String asOf, String value, int version) {

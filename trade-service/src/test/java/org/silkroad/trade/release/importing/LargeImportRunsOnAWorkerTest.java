@@ -78,6 +78,29 @@ class LargeImportRunsOnAWorkerTest {
     }
 
     @Test
+    void aSmallUploadDuringAnotherImportGoesToTheWorkerInsteadOfHoldingItsRequest() throws Exception {
+        String source = "small during large " + UUID.randomUUID();
+        String releaseId;
+        try (Connection blocker = DriverManager.getConnection(jdbcUrl, "postgres", "postgres"); Statement st = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            st.execute("SELECT pg_advisory_xact_lock(" + ReleaseImporter.IMPORT_LOCK + ")"); // "another import" runs
+
+            // No Prefer header and a few rows: it would be imported before the answer, but the lock stays busy past
+            // silkroad.trade.import.sync-lock-wait (5 s), so it answers 202 with its running release.
+            ExtractableResponse<Response> accepted = given().auth().oauth2(Tokens.editor()).contentType("text/csv")
+                    .queryParam("source", source).body(file())
+                    .when().post("/api/releases").then().statusCode(202).body("status", equalTo("running")).extract();
+            releaseId = accepted.path("id");
+            assertTrue(accepted.header("Location").endsWith("/api/releases/" + releaseId), accepted.header("Location"));
+            given().get("/api/releases/" + releaseId).then().statusCode(200).body("phase", equalTo("waiting"));
+            given().queryParam("source", source).get("/api/observations").then().statusCode(200).body("totalItems", equalTo(0));
+            blocker.rollback();
+        }
+        awaitPhase(releaseId, "published", Duration.ofSeconds(60));
+        given().get("/api/releases/" + releaseId).then().body("status", equalTo("completed")).body("inserted", equalTo(40));
+    }
+
+    @Test
     void aRefusedAcceptedImportShowsItsRowsOnTheRelease() {
         String csv = new String(file(), StandardCharsets.UTF_8).replaceFirst(",1,Import,", ",7,Import,");
         String releaseId = given().auth().oauth2(Tokens.editor()).contentType("text/csv").header("Prefer", "respond-async")
