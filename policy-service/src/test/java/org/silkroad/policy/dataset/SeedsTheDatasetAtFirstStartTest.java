@@ -27,11 +27,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With seeding on (the default outside tests), the shipped dataset is there after start, every item of it. */
+/**
+ * With seeding on (the default outside tests), the shipped dataset is there after start, every item of it. A database
+ * of its own (a resource restricted to this class): in the shared one {@code DatasetImportTest} imports the same
+ * items first, and this test would pass with seeding broken.
+ */
 @QuarkusTest
 @TestProfile(SeedsTheDatasetAtFirstStartTest.SeedingOn.class)
-@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "policy"))
+@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+        initArgs = @ResourceArg(name = "database", value = "policy_seeded"))
 class SeedsTheDatasetAtFirstStartTest {
 
     public static class SeedingOn implements QuarkusTestProfile {
