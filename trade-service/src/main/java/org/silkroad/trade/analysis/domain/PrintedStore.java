@@ -2,6 +2,7 @@ package org.silkroad.trade.analysis.domain;
 
 import io.agroal.api.AgroalDataSource;
 import org.silkroad.trade.observation.ObservationQuery;
+import org.silkroad.trade.observation.persistence.SourceMatch;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
@@ -48,10 +49,8 @@ public class PrintedStore {
         and(sql, params, "year <= ?", q.toYear());
         and(sql, params, "release_id = ?", q.release());
         if (q.source() != null) {
-            String like = "%" + q.source().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" AND (source_document ILIKE ? OR source_statement ILIKE ? OR source_agency ILIKE ?"
-                    + " OR source_document || ', ' || source_statement ILIKE ?)");
-            params.addAll(List.of(like, like, like, like));
+            sql.append(" AND ").append(SourceMatch.condition(""));
+            params.addAll(SourceMatch.params(q.source()));
         }
         sql.append(" ORDER BY year, indicator, source_document, source_statement");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {

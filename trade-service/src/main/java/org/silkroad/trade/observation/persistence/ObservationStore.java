@@ -356,10 +356,7 @@ public class ObservationStore {
         if (q.toYear() != null) sql.and("o.year <= ?", q.toYear());
         if (q.release() != null) sql.and("r.release_id = ?", q.release());
         if (q.source() != null) {
-            String like = "%" + q.source().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            // also the statement as results name it ("004_….txt, Table 1.1"), so a result's source can be pasted back
-            sql.and("(o.source_document ILIKE ? OR o.source_statement ILIKE ? OR o.source_agency ILIKE ?"
-                    + " OR o.source_document || ', ' || o.source_statement ILIKE ?)", like, like, like, like);
+            sql.and(SourceMatch.condition("o"), SourceMatch.params(q.source()).toArray());
         }
         return sql;
     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.trade.release.api.Uploads;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.silkroad.trade.release.api.Decimals.assertDecimal;
 
 /**
  * Indicators, printed figures, checks and availability answer {@code asOf} with what was known then, and follow the
@@ -124,10 +124,5 @@ class IndicatorsAsOfTest {
 
     private static long growthMismatches(JsonPath findings) {
         return findings.getList("findAll { it.kind == 'PRINTED_GROWTH_MISMATCH' && it.year == 2015 }").size();
-    }
-
-    private static void assertDecimal(String expected, Object actual) {
-        assertTrue(actual != null && new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))) == 0,
-                () -> expected + " != " + actual);
     }
 }

@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.silkroad.trade.release.api.Decimals.assertDecimal;
 
 /** Comtrade+ JSON and CSV, legacy and bulk CSV: what is imported, what is refused and why, and what is published. */
 @QuarkusTest
@@ -156,11 +157,6 @@ class ComtradeImportTest {
         assertDecimal("1234567890.12", export.get("items[0].valueUsd"));
         assertNull(export.get("items[0].cifUsd"));
         assertDecimal("1234567890.12", export.get("items[0].fobUsd"));
-    }
-
-    private static void assertDecimal(String expected, Object actual) {
-        assertTrue(actual != null && new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))) == 0,
-                () -> expected + " != " + actual);
     }
 
     @Test

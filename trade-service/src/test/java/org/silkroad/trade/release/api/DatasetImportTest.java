@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.silkroad.trade.release.api.Decimals.assertDecimal;
 
 /** The shipped dataset imported through the upload endpoint: provenance kept, units normalised, conflicts kept apart. */
 @QuarkusTest
@@ -179,10 +180,6 @@ class DatasetImportTest {
         assertTrue(csv.contains("2010,2010,KAZ,CHN,export,TOTAL,10120000000.00"), csv);
 
         given().get("/api/availability").then().statusCode(200).body("reporters.value", hasItem("KAZ")).body("partners.value", hasItem("CENTRAL_ASIA_5"));
-    }
-
-    private static void assertDecimal(String expected, Object actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(String.valueOf(actual))), () -> expected + " != " + actual);
     }
 
     private static void assertFound(List<Map<String, Object>> findings, String kind, int year, String flow) {
