@@ -221,7 +221,9 @@ final class LocalSystem {
         }
         quietly(() -> { if (kafka != null) kafka.close(); });
         quietly(() -> { if (postgres != null) postgres.close(); });
-        quietly(() -> Files.deleteIfExists(RunState.pointer(settings.home())));
+        // Only our own: a second system started from the same checkout (a benchmark beside `./observatory run`)
+        // wrote its pointer over ours, and removing it would leave that system unreachable for `./observatory token`.
+        quietly(() -> RunState.removeIfOwn(RunState.pointer(settings.home()), ProcessHandle.current().pid()));
         if (dataDir != null) {
             quietly(() -> Files.deleteIfExists(dataDir.resolve(RunState.FILE)));
             if (temporary) {

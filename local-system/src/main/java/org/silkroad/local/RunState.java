@@ -37,6 +37,19 @@ record RunState(long launcherPid, String dataDir, String jwtPrivateKey, String j
         }
     }
 
+    /** Removes {@code file} if it names the launcher {@code pid} (or cannot be read). */
+    static void removeIfOwn(Path file, long pid) throws IOException {
+        Optional<RunState> state;
+        try {
+            state = Files.isRegularFile(file) ? Optional.of(JSON.readValue(file.toFile(), RunState.class)) : Optional.empty();
+        } catch (IOException e) {
+            state = Optional.empty();
+        }
+        if (state.map(s -> s.launcherPid() == pid).orElse(true)) {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** The state in {@code file}, if it names a launcher that is still alive. */
     static Optional<RunState> readLive(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -6,12 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.silkroad.testing.ComtradeBulkCsv;
 import org.silkroad.testing.ImportFigures;
 import org.silkroad.testing.ProcessMemory;
+import org.silkroad.testing.ReadLatencyProbe;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,8 +46,13 @@ class SystemImportBenchmark {
             long committed = 0;
             long published;
             JsonNode release;
+            String gateway = state.services().get("gateway");
+            // What the dashboard and an analyst read meanwhile: the gateway's overview and trend, trade-service's reads.
             try (ProcessMemory service = ProcessMemory.sample(state.pids().get("trade-service"));
-                 ProcessMemory broker = ProcessMemory.sample(state.launcherPid())) {
+                 ProcessMemory broker = ProcessMemory.sample(state.launcherPid());
+                 ReadLatencyProbe reads = new ReadLatencyProbe(List.of(URI.create(gateway + "/api/dashboard/overview"),
+                         URI.create(gateway + "/api/dashboard/trade-trend"), URI.create(trade + "/api/observations?reporter=KAZ&partner=CHN&size=20"),
+                         URI.create(trade + "/api/indicators/balance?reporter=KAZ&partner=CHN")))) {
                 long idleMb = service.residentMb();
                 start = System.nanoTime();
                 HttpResponse<String> response = SystemHttp.HTTP.send(HttpRequest.newBuilder(URI.create(trade + "/api/releases"))
@@ -57,6 +64,7 @@ class SystemImportBenchmark {
                 String id = SystemHttp.JSON.readTree(response.body()).path("id").asText();
                 while (true) {
                     release = SystemHttp.get(trade + "/api/releases/" + id);
+                    reads.phase(release.path("phase").asText());
                     if ("failed".equals(release.path("status").asText())) {
                         throw new AssertionError("import failed: " + release.path("failure").asText());
                     }
@@ -73,6 +81,8 @@ class SystemImportBenchmark {
                         idleMb, service.peakSampledMb(), service.highWaterMarkMb());
                 System.out.printf("BENCH launcher RSS (embedded Kafka broker; PostgreSQL runs in its own processes): peak %d MB sampled%n",
                         broker.peakSampledMb());
+                reads.close();
+                reads.print("BENCH ");
             }
             double copySeconds = ImportFigures.copyIntoBareTable(jdbcUrl, file);
             double commitSeconds = (committed - start) / 1e9;

@@ -11,6 +11,7 @@ import org.silkroad.testing.ComtradeBulkCsv;
 import org.silkroad.testing.ImportFigures;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.ProcessMemory;
+import org.silkroad.testing.ReadLatencyProbe;
 import org.silkroad.testing.Tokens;
 
 import java.net.URI;
@@ -62,7 +63,10 @@ class ImportBenchmark {
         System.out.printf("benchmark file: %d rows, %d MB%n", ROWS, Files.size(file) >> 20);
 
         ProcessMemory memory = ProcessMemory.sampleSelf();
-        ReadLatencyProbe reads = new ReadLatencyProbe(port);
+        String base = "http://localhost:" + port;
+        ReadLatencyProbe reads = new ReadLatencyProbe(java.util.List.of(URI.create(base + "/api/observations?reporter=KAZ&partner=CHN&size=20"),
+                URI.create(base + "/api/indicators/balance?reporter=KAZ&partner=CHN"), URI.create(base + "/api/releases?size=5"),
+                URI.create(base + "/api/reference/flows")));
         java.util.concurrent.CompletableFuture<String> smallUpload = null;
 
         long start = System.nanoTime();
@@ -113,7 +117,7 @@ class ImportBenchmark {
         ImportFigures.printImport("", ROWS, commitSeconds, endToEnd, copySeconds, phaseMs);
         System.out.printf("peak RSS of the test JVM (service + embedded Kafka broker): %d MB sampled, VmHWM %d MB%n",
                 memory.peakSampledMb(), memory.highWaterMarkMb());
-        reads.print();
+        reads.print("");
         System.out.println("a 3-row upload sent when the merge began: " + (smallUpload == null ? "not sent (no merging phase seen)" : smallUpload.join()));
 
         // Floors in the same run: what keeping the data model costs whatever the import code does.

@@ -1,4 +1,4 @@
-package org.silkroad.trade.bench;
+package org.silkroad.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,33 +11,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * While an import runs, reads other endpoints of the service one after the other (a pause of 200 ms between rounds)
- * and keeps each answer's latency under the import's phase at that moment: the figures behind "a 1M-row import must
- * not block the service's other endpoints".
+ * While an import runs, reads other endpoints one after the other (a pause of 200 ms between rounds) and keeps each
+ * answer's latency under the import's phase at that moment: the figures behind "a 1M-row import must not block the
+ * service's other endpoints". Used by the import benchmarks of trade-service and of the running system.
  */
-final class ReadLatencyProbe implements AutoCloseable {
+public final class ReadLatencyProbe implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<URI> reads;
     private final Map<String, List<Long>> microsByPhase = new LinkedHashMap<>();
+    /** The slowest answer per phase and which read it was: where a stall comes from. */
+    private final Map<String, String> slowestByPhase = new LinkedHashMap<>();
     private final Thread thread;
     // until the release row answers: the 89 MB file is still being sent and spooled
     private volatile String phase = "uploading";
     private volatile boolean running = true;
     private int failures;
 
-    ReadLatencyProbe(int port) {
-        String base = "http://localhost:" + port;
-        reads = List.of(URI.create(base + "/api/observations?reporter=KAZ&partner=CHN&size=20"),
-                URI.create(base + "/api/indicators/balance?reporter=KAZ&partner=CHN"),
-                URI.create(base + "/api/releases?size=5"),
-                URI.create(base + "/api/reference/flows"));
+    public ReadLatencyProbe(List<URI> reads) {
+        this.reads = List.copyOf(reads);
         thread = new Thread(this::loop, "read-latency-probe");
         thread.setDaemon(true);
         thread.start();
     }
 
-    void phase(String now) {
+    public void phase(String now) {
         phase = now;
     }
 
@@ -53,7 +51,7 @@ final class ReadLatencyProbe implements AutoCloseable {
                 } catch (Exception e) {
                     ok = false;
                 }
-                record(at, (System.nanoTime() - start) / 1000, ok);
+                record(at, uri, (System.nanoTime() - start) / 1000, ok);
             }
             try {
                 Thread.sleep(200);
@@ -63,21 +61,26 @@ final class ReadLatencyProbe implements AutoCloseable {
         }
     }
 
-    private synchronized void record(String at, long micros, boolean ok) {
-        microsByPhase.computeIfAbsent(at, k -> new ArrayList<>()).add(micros);
+    private synchronized void record(String at, URI uri, long micros, boolean ok) {
+        List<Long> seen = microsByPhase.computeIfAbsent(at, k -> new ArrayList<>());
+        if (seen.stream().allMatch(m -> m < micros)) {
+            slowestByPhase.put(at, uri.getPath() + (ok ? "" : " (failed)"));
+        }
+        seen.add(micros);
         if (!ok) {
             failures++;
         }
     }
 
-    synchronized void print() {
-        System.out.printf("reads of other endpoints during the import (%d endpoints in turn; failed or non-200: %d):%n",
-                reads.size(), failures);
+    public synchronized void print(String prefix) {
+        System.out.printf("%sreads of other endpoints during the import (%d endpoints in turn; failed or non-200: %d):%n",
+                prefix, reads.size(), failures);
         microsByPhase.forEach((at, micros) -> {
             List<Long> sorted = new ArrayList<>(micros);
             sorted.sort(null);
-            System.out.printf("  %-11s %5d reads  p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n", at, sorted.size(),
-                    percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.95) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
+            System.out.printf("%s  %-11s %5d reads  p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms (%s)%n", prefix, at, sorted.size(),
+                    percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.95) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0,
+                    slowestByPhase.get(at));
         });
     }
 
