@@ -333,15 +333,24 @@ public class TradeAnalysis {
         return printed.find(q);
     }
 
-    /** Which reporters, partners, flows, years and statements the selection (current, or as of a date) holds, with counts. */
+    /**
+     * Which reporters, partners, flows, years and statements the selection (current, or as of a date) holds, with
+     * counts: one pass over the selection (grouping sets), not one per dimension.
+     */
     public Availability availability(ObservationQuery q) {
         ObservationStore.Selection v = store.selection(q);
-        return new Availability(counts(v, "reporter"), counts(v, "partner"), counts(v, "flow"), counts(v, "year::text"),
-                counts(v, "statement"));
-    }
-
-    private List<Count> counts(ObservationStore.Selection v, String column) {
-        return store.aggregate("SELECT " + column + ", count(*) FROM (" + v.sql() + ") v GROUP BY 1 ORDER BY 1", v.params(),
-                rs -> new Count(rs.getString(1), rs.getLong(2)));
+        Map<String, List<Count>> by = new TreeMap<>();
+        store.aggregate("""
+                SELECT CASE WHEN GROUPING(reporter) = 0 THEN 'reporter' WHEN GROUPING(partner) = 0 THEN 'partner'
+                            WHEN GROUPING(flow) = 0 THEN 'flow' WHEN GROUPING(year) = 0 THEN 'year' ELSE 'statement' END,
+                       COALESCE(reporter, partner, flow, year::text, statement), count(*)
+                  FROM (""" + v.sql() + """
+                ) v GROUP BY GROUPING SETS ((reporter), (partner), (flow), (year), (statement))
+                 ORDER BY 1, year, 2""", v.params(), rs -> {
+            by.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Count(rs.getString(2), rs.getLong(3)));
+            return null;
+        });
+        return new Availability(by.getOrDefault("reporter", List.of()), by.getOrDefault("partner", List.of()),
+                by.getOrDefault("flow", List.of()), by.getOrDefault("year", List.of()), by.getOrDefault("statement", List.of()));
     }
 }
