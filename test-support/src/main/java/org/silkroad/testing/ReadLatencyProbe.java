@@ -21,9 +21,9 @@ public final class ReadLatencyProbe implements AutoCloseable {
     private final List<URI> reads;
     private final Map<String, List<Long>> microsByPhase = new LinkedHashMap<>();
     /** The slowest answer per phase and which read it was: where a stall comes from. */
-    private final Map<String, String> slowestByPhase = new LinkedHashMap<>();
+    private final Map<String, Slowest> slowestByPhase = new LinkedHashMap<>();
     private final Thread thread;
-    // until the release row answers: the 89 MB file is still being sent and spooled
+    // until the caller names the first phase: the file is still being sent and spooled
     private volatile String phase = "uploading";
     private volatile boolean running = true;
     private int failures;
@@ -62,11 +62,11 @@ public final class ReadLatencyProbe implements AutoCloseable {
     }
 
     private synchronized void record(String at, URI uri, long micros, boolean ok) {
-        List<Long> seen = microsByPhase.computeIfAbsent(at, k -> new ArrayList<>());
-        if (seen.stream().allMatch(m -> m < micros)) {
-            slowestByPhase.put(at, uri.getPath() + (ok ? "" : " (failed)"));
+        microsByPhase.computeIfAbsent(at, k -> new ArrayList<>()).add(micros);
+        Slowest slowest = slowestByPhase.get(at);
+        if (slowest == null || micros > slowest.micros()) {
+            slowestByPhase.put(at, new Slowest(micros, uri.getPath() + (ok ? "" : " (failed)")));
         }
-        seen.add(micros);
         if (!ok) {
             failures++;
         }
@@ -80,8 +80,11 @@ public final class ReadLatencyProbe implements AutoCloseable {
             sorted.sort(null);
             System.out.printf("%s  %-11s %5d reads  p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms (%s)%n", prefix, at, sorted.size(),
                     percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.95) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0,
-                    slowestByPhase.get(at));
+                    slowestByPhase.get(at).read());
         });
+    }
+
+    private record Slowest(long micros, String read) {
     }
 
     private static long percentile(List<Long> sorted, double p) {

@@ -88,7 +88,7 @@ class IndicatorsAsOfTest {
         assertEquals(List.of(), get("/api/printed-indicators", table, "2019-12-31").getList("$"));
 
         // printed +25 % against the implied +20 % was a mismatch then; +30 % against +30 % is none now
-        assertTrue(growthMismatches(get("/api/checks", table, BEFORE)) == 1, "a mismatch as of " + BEFORE);
+        assertEquals(1, growthMismatches(get("/api/checks", table, BEFORE)), "a mismatch as of " + BEFORE);
         assertEquals(0, growthMismatches(get("/api/checks", table, null)), "none now");
     }
 
