@@ -149,14 +149,6 @@ public class ReleasePublisher {
         String time = OffsetDateTime.now(ZoneOffset.UTC).toString();
         Batch batch = new Batch();
         long t0 = System.nanoTime();
-        if (p.cursor() == null && p.total() > 10_000) {
-            // A large release just committed: without fresh statistics the planner may sort the whole release per batch,
-            // and filtered reads keep planning by the table as it was before (seq scans where an index now serves).
-            try (Statement st = c.createStatement()) {
-                st.execute("ANALYZE trade_observation_revision");
-                st.execute("ANALYZE trade_observation");
-            }
-        }
         long sendingNanos;
         try (SendingThread sending = new SendingThread(o -> batch.acks.add(kafka.send(record(topic, o, time))))) {
             observations.revisionsOf(c, p.release(), p.cursor(), settings.batchSize(), revision -> {

@@ -55,6 +55,8 @@ public class ReleaseImporter {
     private static final Logger LOG = Logger.getLogger(ReleaseImporter.class);
     /** Imports run one at a time: two releases may revise the same observation. */
     static final long IMPORT_LOCK = 0x7ade_1a9dL;
+    /** From this many rows a merge may grow the tables enough to mislead readers' plans (see {@link MergeStatistics}). */
+    static final long LARGE_MERGE = 10_000;
     /** Memory for the merge's sort and RETURNING tuplestore, in the import's transaction only. */
     private static final String MERGE_WORK_MEM = "256MB";
 
@@ -218,8 +220,18 @@ public class ReleaseImporter {
                         + " rows rejected; the file is imported all or nothing, so nothing was imported");
             }
             progress.enter(ReleaseView.MERGING);
-            long[] merged = merge(c, id, request, progress);
+            // A large merge grows the tables with rows readers cannot see: keep their statistics true (MergeStatistics).
+            boolean large = sink.staged() >= LARGE_MERGE;
+            long[] merged;
+            try (MergeStatistics ignored = large ? MergeStatistics.during("release " + id, dataSource, Duration.ofSeconds(1)) : null) {
+                merged = merge(c, id, request, progress);
+            }
             progress.enter(ReleaseView.COMPLETING);
+            if (large) {
+                long analysing = System.nanoTime();
+                MergeStatistics.countTheRelease(c);
+                progress.time("statistics", System.nanoTime() - analysing);
+            }
             long indicators = indicators(c, id, request, sink.indicators);
             long events = merged[0] + merged[1];
             if (events > 0) {
