@@ -29,10 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * A database of its own (a resource restricted to this class: the global one keeps the first class's database), so
+ * that what the start finds is what the seeding wrote, not assets other tests created with the same ids.
+ */
 @QuarkusTest
 @TestProfile(SeedDatasetProfile.class)
-@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "corridor"))
+@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+        initArgs = @ResourceArg(name = "database", value = "corridor_seeded"))
 class DatasetLoadedAtFirstStartTest {
 
     @Inject
