@@ -25,6 +25,7 @@ public final class ReadLatencyProbe implements AutoCloseable {
     private final Thread thread;
     // until the caller names the first phase: the file is still being sent and spooled
     private volatile String phase = "uploading";
+    private volatile long phaseStart = System.nanoTime();
     private volatile boolean running = true;
     private int failures;
 
@@ -36,7 +37,10 @@ public final class ReadLatencyProbe implements AutoCloseable {
     }
 
     public void phase(String now) {
-        phase = now;
+        if (!now.equals(phase)) {
+            phaseStart = System.nanoTime();
+            phase = now;
+        }
     }
 
     private void loop() {
@@ -44,6 +48,7 @@ public final class ReadLatencyProbe implements AutoCloseable {
             for (URI uri : reads) {
                 String at = phase;
                 long start = System.nanoTime();
+                long intoPhase = start - phaseStart;
                 boolean ok;
                 try {
                     ok = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
@@ -51,7 +56,7 @@ public final class ReadLatencyProbe implements AutoCloseable {
                 } catch (Exception e) {
                     ok = false;
                 }
-                record(at, uri, (System.nanoTime() - start) / 1000, ok);
+                record(at, uri, (System.nanoTime() - start) / 1000, intoPhase, ok);
             }
             try {
                 Thread.sleep(200);
@@ -61,11 +66,12 @@ public final class ReadLatencyProbe implements AutoCloseable {
         }
     }
 
-    private synchronized void record(String at, URI uri, long micros, boolean ok) {
+    private synchronized void record(String at, URI uri, long micros, long intoPhaseNanos, boolean ok) {
         microsByPhase.computeIfAbsent(at, k -> new ArrayList<>()).add(micros);
         Slowest slowest = slowestByPhase.get(at);
         if (slowest == null || micros > slowest.micros()) {
-            slowestByPhase.put(at, new Slowest(micros, uri.getPath() + (ok ? "" : " (failed)")));
+            slowestByPhase.put(at, new Slowest(micros, "%s%s, sent %.1f s into the phase".formatted(uri.getPath(), ok ? "" : " (failed)",
+                    Math.max(0, intoPhaseNanos) / 1e9)));
         }
         if (!ok) {
             failures++;
