@@ -55,8 +55,6 @@ public class ReleaseImporter {
     private static final Logger LOG = Logger.getLogger(ReleaseImporter.class);
     /** Imports run one at a time: two releases may revise the same observation. */
     static final long IMPORT_LOCK = 0x7ade_1a9dL;
-    /** From this many rows a merge may grow the tables enough to mislead readers' plans (see {@link MergeStatistics}). */
-    static final long LARGE_MERGE = 10_000;
     /** Memory for the merge's sort and RETURNING tuplestore, in the import's transaction only. */
     private static final String MERGE_WORK_MEM = "256MB";
 
@@ -90,10 +88,13 @@ public class ReleaseImporter {
     private final ObjectMapper json;
     private final ReleasePublications publications;
     private final Duration timeout;
+    /** From this many rows a merge may grow the tables enough to mislead readers' plans (see {@link MergeStatistics}). */
+    private final long statisticsFromRows;
 
     ReleaseImporter(AgroalDataSource dataSource, ReleaseStore releases, ReleaseEvents releaseEvents, ReferenceCodes codes,
                     ObjectMapper json, ReleasePublications publications,
-                    @ConfigProperty(name = "silkroad.trade.import.timeout", defaultValue = "PT2H") Duration timeout) {
+                    @ConfigProperty(name = "silkroad.trade.import.timeout", defaultValue = "PT2H") Duration timeout,
+                    @ConfigProperty(name = "silkroad.trade.import.statistics-from-rows", defaultValue = "10000") long statisticsFromRows) {
         this.dataSource = dataSource;
         this.releases = releases;
         this.releaseEvents = releaseEvents;
@@ -101,6 +102,7 @@ public class ReleaseImporter {
         this.json = json;
         this.publications = publications;
         this.timeout = timeout;
+        this.statisticsFromRows = statisticsFromRows;
     }
 
     /** The completed release with this content, if any: importing it again would change nothing. */
@@ -221,7 +223,7 @@ public class ReleaseImporter {
             }
             progress.enter(ReleaseView.MERGING);
             // A large merge grows the tables with rows readers cannot see: keep their statistics true (MergeStatistics).
-            boolean large = sink.staged() >= LARGE_MERGE;
+            boolean large = sink.staged() >= statisticsFromRows;
             long[] merged;
             try (MergeStatistics ignored = large ? MergeStatistics.during("release " + id, dataSource, Duration.ofSeconds(1)) : null) {
                 merged = merge(c, id, request, progress);

@@ -68,6 +68,8 @@ class LargeImportRunsOnAWorkerTest {
                 .body("eventsTotal", equalTo(40)).body("eventsPublished", equalTo(40))
                 .body("phaseMs.staging", org.hamcrest.Matchers.notNullValue())
                 .body("phaseMs.merging", org.hamcrest.Matchers.notNullValue())
+                // 40 rows reach silkroad.trade.import.statistics-from-rows in tests (30): statistics committed with them
+                .body("phaseMs.statistics", org.hamcrest.Matchers.notNullValue())
                 .body("phaseMs.publishing", org.hamcrest.Matchers.notNullValue());
         given().queryParam("source", source).get("/api/observations").then().statusCode(200).body("totalItems", equalTo(40));
 
