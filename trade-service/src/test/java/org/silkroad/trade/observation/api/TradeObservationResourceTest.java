@@ -107,6 +107,24 @@ class TradeObservationResourceTest {
                 .body("violations.field", hasItem("size"));
     }
 
+    @Test
+    void pagesListSeriesTogetherInYearOrderAndCountWhatTheyList() {
+        String source = "page order " + java.util.UUID.randomUUID();
+        for (String[] o : new String[][]{{"export", "2012"}, {"import", "2010"}, {"export", "2011"}}) {
+            given().auth().oauth2(Tokens.editor()).contentType(ContentType.JSON).body("""
+                            {"reporter":"UZB","partner":"CHN","flow":"%s","period":"%s","commodity":"52","valueUsd":1,"sourceDocument":"%s"}"""
+                            .formatted(o[0], o[1], source))
+                    .when().post("/api/observations").then().statusCode(201);
+        }
+        var page = given().queryParam("source", source).queryParam("size", 2).get("/api/observations").then().statusCode(200)
+                .body("totalItems", equalTo(3)).extract().jsonPath();
+        // reporter, partner, flow, commodity, then year: a series reads in one run, not scattered by year
+        assertEquals(List.of("export", "export"), page.getList("items.flow"));
+        assertEquals(List.of("2011", "2012"), page.getList("items.period"));
+        given().queryParam("source", source).queryParam("size", 2).queryParam("page", 1).get("/api/observations").then()
+                .statusCode(200).body("totalItems", equalTo(3)).body("items.period", equalTo(List.of("2010")));
+    }
+
     private static long total() {
         return ((Number) given().when().get("/api/observations").then().statusCode(200)
                 .extract().path("totalItems")).longValue();

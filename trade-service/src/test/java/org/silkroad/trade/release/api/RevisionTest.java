@@ -81,14 +81,21 @@ class RevisionTest {
     }
 
     @Test
-    void aDeletedObservationIsGoneNowButStillSeenAsOfEarlierAndItsDeletionIsPublished() {
+    void aDeletedObservationIsGoneNowButKeepsItsHistoryAndItsDeletionIsPublished() {
+        String source = "deletion test " + UUID.randomUUID();
         String id = given().auth().oauth2(Tokens.editor()).contentType("application/json").body("""
                         {"reporter":"UZB","partner":"CHN","flow":"export","period":"2011","commodity":"52",
-                         "valueUsd":123,"sourceDocument":"deletion test %s"}""".formatted(UUID.randomUUID()))
+                         "valueUsd":123,"sourceDocument":"%s"}""".formatted(source))
                 .post("/api/observations").then().statusCode(201).extract().path("id");
+        given().queryParam("source", source).get("/api/observations").then().statusCode(200).body("totalItems", org.hamcrest.Matchers.equalTo(1));
         given().delete("/api/observations/" + id).then().statusCode(401);
         given().auth().oauth2(Tokens.editor()).delete("/api/observations/" + id).then().statusCode(204);
         given().get("/api/observations/" + id).then().statusCode(404);
+        // neither listed nor counted any more (the count reads the observation row, the list its open revision)
+        given().queryParam("source", source).get("/api/observations").then().statusCode(200)
+                .body("totalItems", org.hamcrest.Matchers.equalTo(0)).body("items", org.hamcrest.Matchers.empty());
+        assertEquals(2, given().get("/api/observations/" + id + "/revisions").then().statusCode(200).extract().jsonPath().getList("$").size(),
+                "the value and its deletion");
         try (TopicProbe probe = TopicProbe.fromBeginning("trade.observations.v1")) {
             List<ConsumerRecord<String, String>> events = probe.awaitKey(id, 3, Duration.ofSeconds(30));
             assertEquals("org.silkroad.trade.observation.deleted.v1", TopicProbe.header(events.get(1), "ce_type"));
