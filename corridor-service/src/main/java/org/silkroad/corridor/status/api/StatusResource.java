@@ -1,5 +1,6 @@
 package org.silkroad.corridor.status.api;
 
+import org.silkroad.platform.validation.CalendarDate;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -108,7 +109,7 @@ public class StatusResource {
     @PermitAll
     @Operation(summary = "The status on a day (at=YYYY-MM-DD), respecting status windows; without at, today's")
     public StatusAtView statusAt(@PathParam("id") String id,
-                                 @QueryParam("at") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2020-05-15") String at) {
+                                 @QueryParam("at") @CalendarDate(message = "must be a date such as 2020-05-15") String at) {
         requireAsset(id);
         LocalDate day;
         try {

@@ -2,8 +2,7 @@ package org.silkroad.trade.analysis.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -76,7 +75,8 @@ public class AnalysisResource {
         if (filter.flow == null) {
             throw InvalidInput.of("flow", "is required for growth rates");
         }
-        return analysis.growth(pair(filter), filter.from, filter.to);
+        ObservationQuery q = pair(filter);
+        return analysis.growth(q, q.fromYear(), q.toYear());
     }
 
     @GET
@@ -93,12 +93,12 @@ public class AnalysisResource {
     @GET
     @Path("/indicators/structure")
     public List<TradeAnalysis.Structure> structure(@Valid @BeanParam ObservationFilterParams filter,
-                                                   @QueryParam("top") @DefaultValue("10") @Min(value = 1, message = "must be at least 1") @Max(value = 100, message = "must be at most 100") int top) {
+                                                   @QueryParam("top") @DefaultValue("10") @Pattern(regexp = "[1-9]\\d?|100", message = "must be a whole number from 1 to 100") String top) {
         int level = filter.level == null ? 2 : Integer.parseInt(filter.level);
         if (level == 0) {
             throw InvalidInput.of("level", "must be 2, 4 or 6 for a commodity structure");
         }
-        return analysis.structure(pair(filter), level, top);
+        return analysis.structure(pair(filter), level, Integer.parseInt(top));
     }
 
     @GET
@@ -110,6 +110,9 @@ public class AnalysisResource {
     @GET
     @Path("/checks")
     public List<Finding> checks(@Valid @BeanParam ObservationFilterParams filter, @QueryParam("kind") String kind) {
+        if (kind != null && !Finding.KINDS.contains(kind)) {
+            throw InvalidInput.of("kind", "must be one of " + String.join(", ", new java.util.TreeSet<>(Finding.KINDS)));
+        }
         return analysis.checks(filter.toQuery(), kind);
     }
 

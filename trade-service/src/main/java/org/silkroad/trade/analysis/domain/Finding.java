@@ -22,6 +22,9 @@ public record Finding(String kind, String severity, String reporter, String part
     public static final String REPEATED_VALUE = "REPEATED_VALUE";
     public static final String IMPLAUSIBLE_JUMP = "IMPLAUSIBLE_JUMP";
     public static final String SOURCE_CAVEAT = "SOURCE_CAVEAT";
+    public static final java.util.Set<String> KINDS = java.util.Set.of(SOURCES_DISAGREE, PRINTED_FIGURES_DISAGREE,
+            PRINTED_GROWTH_MISMATCH, PRINTED_SHARE_MISMATCH, PRINTED_BALANCE_MISMATCH, COMPONENTS_DO_NOT_ADD_UP, REPEATED_VALUE,
+            IMPLAUSIBLE_JUMP, SOURCE_CAVEAT);
 
     /** @param type {@code observation} or {@code printed} (a printed indicator such as a growth rate) */
     public record Item(String type, UUID id, String indicator, BigDecimal value, String unit, BigDecimal valueUsd,

@@ -1,6 +1,7 @@
 package org.silkroad.trade.observation.api;
 
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,9 +17,9 @@ public record NewTradeObservation(
         @NotNull @Pattern(regexp = "\\d{4}(-(0[1-9]|1[0-2]))?", message = "must be a year (2015) or a month (2015-03)") String period,
         @NotNull @Pattern(regexp = "TOTAL|\\d{2}(\\d{2}(\\d{2})?)?", message = "must be TOTAL or an HS code of 2, 4 or 6 digits") String commodity,
         @Pattern(regexp = "H[0-6]|HS", message = "must be an HS vintage such as H4") String classification,
-        @NotNull @DecimalMin(value = "0", message = "must not be negative") BigDecimal valueUsd,
-        @DecimalMin(value = "0", message = "must not be negative") BigDecimal cifUsd,
-        @DecimalMin(value = "0", message = "must not be negative") BigDecimal fobUsd,
+        @NotNull @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 22, fraction = 2, message = "must fit 22 digits before the point and 2 after") BigDecimal valueUsd,
+        @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 22, fraction = 2, message = "must fit 22 digits before the point and 2 after") BigDecimal cifUsd,
+        @DecimalMin(value = "0", message = "must not be negative") @Digits(integer = 22, fraction = 2, message = "must fit 22 digits before the point and 2 after") BigDecimal fobUsd,
         BigDecimal originalValue,
         @Size(max = 40) String originalUnit,
         @NotBlank(message = "must name the publication or document") @Size(max = 500) String sourceDocument,

@@ -1,5 +1,6 @@
 package org.silkroad.trade.observation.api;
 
+import org.silkroad.platform.validation.CalendarDate;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -66,7 +67,7 @@ public class TradeObservationResource {
     @Path("/{id}")
     @PermitAll
     public TradeObservationView get(@PathParam("id") UUID id,
-                                    @QueryParam("asOf") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2021-06-30") String asOf) {
+                                    @QueryParam("asOf") @CalendarDate(message = "must be a date such as 2021-06-30") String asOf) {
         return observations.find(id, asOf == null ? null : LocalDate.parse(asOf))
                 .orElseThrow(() -> new NotFoundException("no trade observation " + id + (asOf == null ? "" : " known on " + asOf)));
     }

@@ -35,13 +35,15 @@ public enum TradeFlow {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
     }
 
-    /** The flow the partner reports for the same goods: my imports are its exports. */
+    /**
+     * The flow the partner reports for the same goods: my imports are its exports. Goods I re-export arrive at the
+     * partner as its imports, and goods I re-import left the partner as its exports: a partner's re-flows describe
+     * other goods (its own earlier trade coming back or passing on), so they are never the mirror.
+     */
     public TradeFlow mirror() {
         return switch (this) {
-            case EXPORT -> IMPORT;
-            case IMPORT -> EXPORT;
-            case RE_EXPORT -> RE_IMPORT;
-            case RE_IMPORT -> RE_EXPORT;
+            case EXPORT, RE_EXPORT -> IMPORT;
+            case IMPORT, RE_IMPORT -> EXPORT;
             case TOTAL -> TOTAL;
         };
     }

@@ -1,5 +1,6 @@
 package org.silkroad.trade.release.api;
 
+import org.silkroad.platform.validation.CalendarDate;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,7 +63,7 @@ public class ReleaseResource {
                            @QueryParam("format") String format,
                            @QueryParam("source") String source,
                            @QueryParam("fileName") String fileName,
-                           @QueryParam("published") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date such as 2021-06-30") String published,
+                           @QueryParam("published") @CalendarDate(message = "must be a date such as 2021-06-30") String published,
                            @HeaderParam("Prefer") String prefer,
                            @Context UriInfo uri) {
         try {

@@ -50,6 +50,19 @@ class MirrorViewTest {
         assertEquals(tag + " statistics B", mirror.getString("[0].reported.source"));
     }
 
+    @Test
+    void aReExportIsMirroredByThePartnersImportsNotItsReImports() {
+        String tag = "mirror-re-" + UUID.randomUUID();
+        upload("3,Re-Export,860,Uzbekistan,UZB,792,Turkiye,TUR", "500", tag + " re-export");
+        upload("1,Import,792,Turkiye,TUR,860,Uzbekistan,UZB", "450", tag + " import");
+        upload("4,Re-Import,792,Turkiye,TUR,860,Uzbekistan,UZB", "7", tag + " re-import");
+
+        JsonPath mirror = given().queryParam("reporter", "UZB").queryParam("partner", "TUR").queryParam("flow", "re-export")
+                .queryParam("source", tag).get("/api/mirror").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(tag + " import"), mirror.getList("[0].mirrorFigures.source", String.class));
+        assertEquals(0, new BigDecimal("50").compareTo(mirror.getObject("[0].gapUsd", BigDecimal.class)));
+    }
+
     private static void upload(String flowAndPair, String value, String source) {
         String csv = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,"
                 + "Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,"
