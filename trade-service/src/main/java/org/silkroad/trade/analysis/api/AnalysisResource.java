@@ -94,6 +94,9 @@ public class AnalysisResource {
     @Path("/indicators/structure")
     public List<TradeAnalysis.Structure> structure(@Valid @BeanParam ObservationFilterParams filter,
                                                    @QueryParam("top") @DefaultValue("10") @Pattern(regexp = "[1-9]\\d?|100", message = "must be a whole number from 1 to 100") String top) {
+        if (filter.flow == null) {
+            throw InvalidInput.of("flow", "is required: a commodity structure is of one flow (exports and imports ranked together mean nothing)");
+        }
         int level = filter.level == null ? 2 : Integer.parseInt(filter.level);
         if (level == 0) {
             throw InvalidInput.of("level", "must be 2, 4 or 6 for a commodity structure");

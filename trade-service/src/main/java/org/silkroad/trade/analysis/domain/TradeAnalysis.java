@@ -34,26 +34,28 @@ public class TradeAnalysis {
     public record SeriesPoint(int year, String period, List<Value> values) {
     }
 
-    public record BalanceRow(int year, String source, BigDecimal exportsUsd, BigDecimal importsUsd, BigDecimal totalUsd,
-                             BigDecimal balanceUsd) {
+    // Indicators keep a statement's HS vintages apart (classification, null where the source names none): values of
+    // one year in H4 and in H5 are two figures, and taking either would make growth, shares and ranks up.
+    public record BalanceRow(int year, String source, String classification, BigDecimal exportsUsd, BigDecimal importsUsd,
+                             BigDecimal totalUsd, BigDecimal balanceUsd) {
     }
 
-    public record GrowthRow(int year, String source, BigDecimal valueUsd, BigDecimal yoyPct) {
+    public record GrowthRow(int year, String source, String classification, BigDecimal valueUsd, BigDecimal yoyPct) {
     }
 
     public record Growth(List<GrowthRow> years, List<Cagr> cagr) {
     }
 
-    public record Cagr(String source, int fromYear, int toYear, BigDecimal fromUsd, BigDecimal toUsd, BigDecimal cagrPct) {
+    public record Cagr(String source, String classification, int fromYear, int toYear, BigDecimal fromUsd, BigDecimal toUsd, BigDecimal cagrPct) {
     }
 
-    public record Share(int year, String source, String commodity, BigDecimal valueUsd, BigDecimal flowTotalUsd, BigDecimal sharePct) {
+    public record Share(int year, String source, String classification, String commodity, BigDecimal valueUsd, BigDecimal flowTotalUsd, BigDecimal sharePct) {
     }
 
     public record RankedCommodity(int rank, String commodity, String label, BigDecimal valueUsd, BigDecimal sharePct) {
     }
 
-    public record Structure(int year, String source, int level, BigDecimal totalUsd, BigDecimal hhi, List<RankedCommodity> commodities) {
+    public record Structure(int year, String source, String classification, int level, BigDecimal totalUsd, BigDecimal hhi, List<RankedCommodity> commodities) {
     }
 
     public record MirrorSide(UUID observationId, String reporter, String flow, BigDecimal valueUsd, String source) {
@@ -157,43 +159,44 @@ public class TradeAnalysis {
     public List<BalanceRow> balance(ObservationQuery q) {
         ObservationStore.Selection v = store.selection(q.withFlow(null).withCommodity(q.commodity() == null ? "TOTAL" : q.commodity(), null));
         return store.aggregate("""
-                SELECT year, statement, exports, imports, COALESCE(exports + imports, total), exports - imports
-                  FROM (SELECT year, statement, max(value_usd) FILTER (WHERE flow = 'export') AS exports,
+                SELECT year, statement, classification, exports, imports, COALESCE(exports + imports, total), exports - imports
+                  FROM (SELECT year, statement, classification, max(value_usd) FILTER (WHERE flow = 'export') AS exports,
                                max(value_usd) FILTER (WHERE flow = 'import') AS imports,
                                max(value_usd) FILTER (WHERE flow = 'total') AS total
                           FROM (""" + v.sql() + """
-                ) v WHERE month IS NULL GROUP BY year, statement) g
+                ) v WHERE month IS NULL GROUP BY year, statement, classification) g
                  WHERE exports IS NOT NULL OR imports IS NOT NULL
-                 ORDER BY year, statement COLLATE "C"
+                 ORDER BY year, statement COLLATE "C", classification
                 """, v.params(),
-                rs -> new BalanceRow(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                        rs.getBigDecimal(6)));
+                rs -> new BalanceRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6), rs.getBigDecimal(7)));
     }
 
     /** Year-on-year growth per statement with a window over the years (SQL); CAGR from the first and last of them. */
     public Growth growth(ObservationQuery q, Integer from, Integer to) {
         ObservationStore.Selection v = store.selection(q.withCommodity(q.commodity() == null ? "TOTAL" : q.commodity(), null));
         List<GrowthRow> years = store.aggregate("""
-                SELECT year, statement, value_usd,
+                SELECT year, statement, classification, value_usd,
                        CASE WHEN lag(year) OVER w = year - 1 AND lag(value_usd) OVER w <> 0
                             THEN round((value_usd - lag(value_usd) OVER w) * 100 / lag(value_usd) OVER w, 4) END
-                  FROM (SELECT DISTINCT ON (statement, year) statement, year, value_usd FROM (""" + v.sql() + """
-                        ) v WHERE month IS NULL ORDER BY statement, year, id) s
-                WINDOW w AS (PARTITION BY statement ORDER BY year)
-                 ORDER BY year, statement COLLATE "C"
+                  FROM (SELECT DISTINCT ON (statement, classification, year) statement, classification, year, value_usd FROM (""" + v.sql() + """
+                        ) v WHERE month IS NULL ORDER BY statement, classification, year, id) s
+                WINDOW w AS (PARTITION BY statement, classification ORDER BY year)
+                 ORDER BY year, statement COLLATE "C", classification
                 """, v.params(),
-                rs -> new GrowthRow(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
-        Map<String, TreeMap<Integer, BigDecimal>> bySource = new TreeMap<>();
-        years.forEach(y -> bySource.computeIfAbsent(y.source(), k -> new TreeMap<>()).put(y.year(), y.valueUsd()));
+                rs -> new GrowthRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+        Map<List<String>, TreeMap<Integer, BigDecimal>> bySeries = new java.util.LinkedHashMap<>();
+        years.forEach(y -> bySeries.computeIfAbsent(java.util.Arrays.asList(y.source(), y.classification()), k -> new TreeMap<>())
+                .put(y.year(), y.valueUsd()));
         List<Cagr> cagr = new ArrayList<>();
-        bySource.forEach((source, series) -> {
+        bySeries.forEach((key, series) -> {
             int first = from != null ? from : series.firstKey();
             int last = to != null ? to : series.lastKey();
             BigDecimal a = series.get(first);
             BigDecimal b = series.get(last);
             if (a != null && b != null && last > first && a.signum() > 0) {
                 double rate = Math.pow(b.doubleValue() / a.doubleValue(), 1.0 / (last - first)) - 1;
-                cagr.add(new Cagr(source, first, last, a, b, BigDecimal.valueOf(rate * 100).setScale(4, RoundingMode.HALF_UP)));
+                cagr.add(new Cagr(key.get(0), key.get(1), first, last, a, b, BigDecimal.valueOf(rate * 100).setScale(4, RoundingMode.HALF_UP)));
             }
         });
         return new Growth(years, cagr);
@@ -206,15 +209,17 @@ public class TradeAnalysis {
         params.add(commodity);
         return store.aggregate("WITH v AS (" + v.sql() + """
                 )
-                SELECT p.year, p.statement, p.commodity, p.value_usd, t.value_usd, round(p.value_usd * 100 / t.value_usd, 4)
+                SELECT p.year, p.statement, p.classification, p.commodity, p.value_usd, t.value_usd, round(p.value_usd * 100 / t.value_usd, 4)
                   FROM v p
                   JOIN LATERAL (SELECT t.value_usd FROM v t
                                  WHERE t.commodity = 'TOTAL' AND t.period = p.period AND t.flow = p.flow
-                                   AND t.statement = p.statement AND t.value_usd > 0
+                                   AND t.statement = p.statement AND t.classification IS NOT DISTINCT FROM p.classification
+                                   AND t.value_usd > 0
                                  ORDER BY t.year, t.period, t.reporter, t.partner, t.flow, t.id LIMIT 1) t ON TRUE
                  WHERE p.commodity = ?
                  ORDER BY p.year, p.period, p.reporter, p.partner, p.flow, p.source_document, p.source_statement, p.id""", params,
-                rs -> new Share(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
+                rs -> new Share(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)));
     }
 
     /**
@@ -230,19 +235,19 @@ public class TradeAnalysis {
         store.aggregate("WITH v AS (" + v.sql() + """
                 ), g AS (
                 SELECT v.*, sum(value_usd) OVER grp AS total,
-                       row_number() OVER (PARTITION BY period, statement ORDER BY value_usd DESC, commodity) AS rank
-                  FROM v WINDOW grp AS (PARTITION BY period, statement)
+                       row_number() OVER (PARTITION BY period, statement, classification ORDER BY value_usd DESC, commodity) AS rank
+                  FROM v WINDOW grp AS (PARTITION BY period, statement, classification)
                 ), s AS (
                 SELECT g.*, value_usd * 100 / total AS share FROM g WHERE total <> 0
                 )
-                SELECT * FROM (SELECT s.*, round(sum(share * share) OVER (PARTITION BY period, statement), 2) AS hhi FROM s) x
+                SELECT * FROM (SELECT s.*, round(sum(share * share) OVER (PARTITION BY period, statement, classification), 2) AS hhi FROM s) x
                  WHERE rank <= ?
-                 ORDER BY year, period, statement COLLATE "C", rank""", params, rs -> {
+                 ORDER BY year, period, statement COLLATE "C", classification, rank""", params, rs -> {
             String period = rs.getString("period");
             String statement = rs.getString("statement");
             Structure last = result.isEmpty() ? null : result.get(result.size() - 1);
             if (last == null || rs.getLong("rank") == 1) {
-                last = new Structure(rs.getInt("year"), statement, level, rs.getBigDecimal("total"), rs.getBigDecimal("hhi"), new ArrayList<>());
+                last = new Structure(rs.getInt("year"), statement, rs.getString("classification"), level, rs.getBigDecimal("total"), rs.getBigDecimal("hhi"), new ArrayList<>());
                 result.add(last);
             }
             last.commodities().add(new RankedCommodity(rs.getInt("rank"), rs.getString("commodity"), rs.getString("commodity_label"),

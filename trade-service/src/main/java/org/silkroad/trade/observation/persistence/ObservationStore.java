@@ -225,7 +225,7 @@ public class ObservationStore {
         return new Selection("""
                 SELECT o.id, o.reporter, o.partner, o.flow, o.period, o.year, o.month, o.commodity, o.commodity_level,
                        o.commodity_label, r.value_usd, o.source_document || COALESCE(', ' || o.source_statement, '') AS statement,
-                       o.source_document, o.source_statement, r.recorded_at
+                       o.source_document, o.source_statement, r.recorded_at, o.classification
                   FROM trade_observation o JOIN trade_observation_revision r ON r.observation_id = o.id""" + sql.where(),
                 List.copyOf(sql.params));
     }

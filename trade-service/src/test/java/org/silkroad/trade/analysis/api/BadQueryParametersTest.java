@@ -48,6 +48,12 @@ class BadQueryParametersTest {
                 .body("violations.field", hasItem("to"));
     }
 
+    @org.junit.jupiter.api.Test
+    void aCommodityStructureWithoutAFlowIsAProblemNamingFlow() {
+        given().queryParam("reporter", "KAZ").queryParam("partner", "CHN").get("/api/indicators/structure").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("flow"));
+    }
+
     @ParameterizedTest(name = "published={0}")
     @CsvSource({"2021-02-30", "2021-1-5"})
     void aReleaseWithAnImpossiblePublicationDateIsAProblemNamingPublished(String published) {
