@@ -1,0 +1,50 @@
+package org.silkroad.trade.reference.api;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.silkroad.testing.ObservatoryTestResource;
+import org.silkroad.trade.release.api.Uploads;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real Comtrade file names partners from all over the world: every ISO country is a known code. */
+@QuarkusTest
+@WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "trade"))
+class EveryCountryIsKnownTest {
+
+    @Test
+    void everyCurrentIsoCountryHasItsCodesAndTheObsoleteOnesStayMarked() {
+        JsonPath countries = given().get("/api/reference/countries").then().statusCode(200).extract().jsonPath();
+        assertTrue(countries.getList("$").size() >= 249 + 8, "249 current ISO countries and territories plus the obsolete codes");
+        assertEquals("ARG", countries.getString("find { it.m49 == 32 }.alpha3"));
+        assertEquals("FJ", countries.getString("find { it.m49 == 242 }.alpha2"));
+        assertEquals(true, countries.getBoolean("find { it.m49 == 280 }.obsolete"));
+    }
+
+    @Test
+    void aFileWithPartnersFromEveryContinentIsImported() {
+        String csv = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,"
+                + "Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,"
+                + "Netweight (kg),Trade Value (US$),Flag\n"
+                + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,32,Argentina,ARG,TOTAL,All,,,,,1000,0\n"
+                + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,242,Fiji,FJI,TOTAL,All,,,,,2000,0\n"
+                + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,531,Curacao,CUW,TOTAL,All,,,,,3000,0\n";
+        String source = "partners " + UUID.randomUUID();
+        Uploads.upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("source", source)).statusCode(201)
+                .body("rowsAccepted", equalTo(3));
+        given().queryParam("source", source).queryParam("partner", "CUW").get("/api/observations").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].partnerM49", equalTo(531));
+    }
+}
