@@ -46,10 +46,14 @@ public class TradeAnalysis {
     public record Growth(List<GrowthRow> years, List<Cagr> cagr) {
     }
 
-    public record Cagr(String source, String classification, int fromYear, int toYear, BigDecimal fromUsd, BigDecimal toUsd, BigDecimal cagrPct) {
+    /** {@code cagrPct} null with the {@code reason} when the range gives none (a missing end, a start of 0). */
+    public record Cagr(String source, String classification, int fromYear, int toYear, BigDecimal fromUsd, BigDecimal toUsd, BigDecimal cagrPct,
+                       String reason) {
     }
 
-    public record Share(int year, String source, String classification, String commodity, BigDecimal valueUsd, BigDecimal flowTotalUsd, BigDecimal sharePct) {
+    /** {@code sharePct} null with the {@code reason} when the statement gives no TOTAL to divide by, or a TOTAL of 0. */
+    public record Share(int year, String source, String classification, String commodity, BigDecimal valueUsd, BigDecimal flowTotalUsd,
+                        BigDecimal sharePct, String reason) {
     }
 
     public record RankedCommodity(int rank, String commodity, String label, BigDecimal valueUsd, BigDecimal sharePct) {
@@ -194,9 +198,13 @@ public class TradeAnalysis {
             int last = to != null ? to : series.lastKey();
             BigDecimal a = series.get(first);
             BigDecimal b = series.get(last);
-            if (a != null && b != null && last > first && a.signum() > 0) {
+            String reason = a == null ? "no value for " + first : b == null ? "no value for " + last
+                    : last <= first ? "the range must span more than one year" : a.signum() <= 0 ? "the value for " + first + " is not above 0" : null;
+            if (reason != null) {
+                cagr.add(new Cagr(key.get(0), key.get(1), first, last, a, b, null, reason));
+            } else {
                 double rate = Math.pow(b.doubleValue() / a.doubleValue(), 1.0 / (last - first)) - 1;
-                cagr.add(new Cagr(key.get(0), key.get(1), first, last, a, b, BigDecimal.valueOf(rate * 100).setScale(4, RoundingMode.HALF_UP)));
+                cagr.add(new Cagr(key.get(0), key.get(1), first, last, a, b, BigDecimal.valueOf(rate * 100).setScale(4, RoundingMode.HALF_UP), null));
             }
         });
         return new Growth(years, cagr);
@@ -209,17 +217,19 @@ public class TradeAnalysis {
         params.add(commodity);
         return store.aggregate("WITH v AS (" + v.sql() + """
                 )
-                SELECT p.year, p.statement, p.classification, p.commodity, p.value_usd, t.value_usd, round(p.value_usd * 100 / t.value_usd, 4)
+                SELECT p.year, p.statement, p.classification, p.commodity, p.value_usd, t.value_usd,
+                       CASE WHEN t.value_usd > 0 THEN round(p.value_usd * 100 / t.value_usd, 4) END,
+                       CASE WHEN t.value_usd IS NULL THEN 'the statement gives no TOTAL of this flow and period'
+                            WHEN t.value_usd <= 0 THEN 'the statement''s TOTAL of this flow and period is not above 0' END
                   FROM v p
-                  JOIN LATERAL (SELECT t.value_usd FROM v t
+                  LEFT JOIN LATERAL (SELECT t.value_usd FROM v t
                                  WHERE t.commodity = 'TOTAL' AND t.period = p.period AND t.flow = p.flow
                                    AND t.statement = p.statement AND t.classification IS NOT DISTINCT FROM p.classification
-                                   AND t.value_usd > 0
                                  ORDER BY t.year, t.period, t.reporter, t.partner, t.flow, t.id LIMIT 1) t ON TRUE
                  WHERE p.commodity = ?
                  ORDER BY p.year, p.period, p.reporter, p.partner, p.flow, p.source_document, p.source_statement, p.id""", params,
                 rs -> new Share(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
-                        rs.getBigDecimal(7)));
+                        rs.getBigDecimal(7), rs.getString(8)));
     }
 
     /**

@@ -9,9 +9,12 @@ import org.silkroad.trade.observation.api.TradeObservationView;
 @ApplicationScoped
 public class TradeObservationEvents {
 
-    /** A new observation (version 1, or one that came back after a deletion). */
+    /** A new observation (version 1). */
     public static final String UPSERTED = "org.silkroad.trade.observation.upserted.v1";
-    /** A later release or an editor changed the values of an existing observation. */
+    /**
+     * Any later version: a release or an editor changed the values, or a release stated again an observation that had
+     * been deleted (then it follows the deletion's tombstone; being the full state, it stands for the observation alone).
+     */
     public static final String REVISED = "org.silkroad.trade.observation.revised.v1";
     public static final String DELETED = "org.silkroad.trade.observation.deleted.v1";
 
