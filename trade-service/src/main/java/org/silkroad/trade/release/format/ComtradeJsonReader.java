@@ -35,6 +35,7 @@ public final class ComtradeJsonReader {
         ComtradeRowMapper mapper = new ComtradeRowMapper(codes, ComtradeRowMapper.Dialect.PLUS, sourceDocument);
         Set<String> known = new HashSet<>(ComtradeColumns.PLUS);
         long row = 0;
+        Long count = null;
         boolean sawData = false;
         try (JsonParser p = json.getFactory().createParser(file.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -47,10 +48,15 @@ public final class ComtradeJsonReader {
                     throw new FileRejected(0, "unknown field '" + name + "'; a Comtrade+ answer has " + TOP_LEVEL);
                 }
                 if (name.equals("error")) {
-                    String error = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
-                    if (error != null && !error.isBlank()) {
+                    String error = error(p, value);
+                    if (error != null) {
                         throw new FileRejected(0, "the Comtrade+ answer reports an error: " + error);
                     }
+                } else if (name.equals("count")) {
+                    if (value != JsonToken.VALUE_NUMBER_INT) {
+                        throw new FileRejected(0, "count must be the number of records in data, not " + p.getText());
+                    }
+                    count = p.getLongValue();
                 } else if (name.equals("data")) {
                     sawData = true;
                     if (value == JsonToken.VALUE_NULL) {
@@ -67,15 +73,23 @@ public final class ComtradeJsonReader {
                             sink.problem(current, "*", "a record must be a JSON object");
                             continue;
                         }
-                        boolean unknown = false;
+                        boolean incomplete = false;
                         for (Iterator<String> names = record.fieldNames(); names.hasNext(); ) {
                             String field = names.next();
                             if (!known.contains(field)) {
                                 sink.problem(current, field, "unknown field; a Comtrade+ record has the 47 documented fields");
-                                unknown = true;
+                                incomplete = true;
                             }
                         }
-                        if (!unknown) {
+                        // The API writes every field, null where it has no value: a missing one means the record was
+                        // cut or edited, and the mapper would read it as null (for the breakdown codes: as a total).
+                        for (String field : ComtradeColumns.PLUS) {
+                            if (!record.has(field)) {
+                                sink.problem(current, field, "missing; a Comtrade+ record has all 47 documented fields (null where there is no value)");
+                                incomplete = true;
+                            }
+                        }
+                        if (!incomplete) {
                             mapper.map(current, f -> text(record.get(f)), sink);
                         }
                     }
@@ -86,11 +100,34 @@ public final class ComtradeJsonReader {
             if (!sawData) {
                 throw new FileRejected(0, "the answer has no data array");
             }
+            // count is how many records the API sent: fewer in data means a truncated or edited answer, not a small one.
+            if (count == null) {
+                throw new FileRejected(0, "the answer has no count; a Comtrade+ answer states how many records data holds");
+            }
+            if (count != row) {
+                throw new FileRejected(0, "count is " + count + " but " + row + " rows were read from data");
+            }
         } catch (JsonParseException e) {
             throw new FileRejected(row, "not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The error the answer reports, or null when there is none. The API writes a string, but a gateway or a newer
+     * version may write an object or an array: its JSON text is the error, never a reason to read on.
+     */
+    private String error(JsonParser p, JsonToken value) throws IOException {
+        String error = switch (value) {
+            case VALUE_NULL -> null;
+            case START_OBJECT, START_ARRAY -> {
+                JsonNode node = json.readTree(p);
+                yield node.isEmpty() ? null : node.toString();
+            }
+            default -> p.getText();
+        };
+        return error == null || error.isBlank() ? null : error.trim();
     }
 
     private static String text(JsonNode node) {

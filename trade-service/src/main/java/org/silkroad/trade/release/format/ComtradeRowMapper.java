@@ -8,7 +8,6 @@ import org.silkroad.trade.reference.domain.ReferenceCodes;
 
 import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -27,6 +26,9 @@ public final class ComtradeRowMapper {
             "3", TradeFlow.RE_EXPORT, "4", TradeFlow.RE_IMPORT);
     private static final Pattern CLASSIFICATION = Pattern.compile("H[0-6]|HS");
     private static final String WORLD = "W00";
+    private static final String TOTAL_CUSTOMS = "C00";
+    /** Comtrade+'s refMonth on annual rows. */
+    private static final int ANNUAL_REF_MONTH = 52;
 
     private final ReferenceCodes codes;
     private final Dialect dialect;
@@ -47,21 +49,23 @@ public final class ComtradeRowMapper {
         Integer month = period(f, field, year);
         TradeFlow flow = flow(f, field.apply("flowCode"));
 
-        Country reporter = country(f, "reporterCode", field.apply("reporterCode"), field.apply("reporterISO"), year, true);
+        Country reporter = country(f, "reporterCode", f.integer("reporterCode", field.apply("reporterCode"), true),
+                field.apply("reporterISO"), year);
         String partner = null;
         Integer partnerM49 = f.integer("partnerCode", field.apply("partnerCode"), true);
         if (partnerM49 != null) {
             if (partnerM49 == 0) {
                 partner = WORLD;
             } else {
-                Country c = country(f, "partnerCode", field.apply("partnerCode"), field.apply("partnerISO"), year, false);
+                Country c = country(f, "partnerCode", partnerM49, field.apply("partnerISO"), year);
                 partner = c == null ? null : c.alpha3();
             }
         }
+        // Codes compare as numbers: the CSV exports write 0 as "0.0" too.
         String partner2 = WORLD;
-        String partner2Code = field.apply("partner2Code");
-        if (partner2Code != null && !partner2Code.equals("0")) {
-            Country c = country(f, "partner2Code", partner2Code, null, year, false);
+        Integer partner2M49 = f.integer("partner2Code", breakdownCode(f, "partner2Code", field.apply("partner2Code"), "0"), false);
+        if (partner2M49 != null && partner2M49 != 0) {
+            Country c = country(f, "partner2Code", partner2M49, null, year);
             partner2 = c == null ? null : c.alpha3();
         }
         String classification = field.apply("classificationCode");
@@ -74,8 +78,8 @@ public final class ComtradeRowMapper {
         } else if (!Commodity.TOTAL.equals(commodity) && codes.chapter(Commodity.chapter(commodity)).isEmpty()) {
             f.problem("cmdCode", "HS chapter " + Commodity.chapter(commodity) + " of '" + commodity + "' does not exist");
         }
-        String customs = Optional.ofNullable(field.apply("customsCode")).orElse("C00");
-        String transport = Optional.ofNullable(field.apply("motCode")).orElse("0");
+        String customs = breakdownCode(f, "customsCode", field.apply("customsCode"), TOTAL_CUSTOMS);
+        Integer transport = f.integer("motCode", breakdownCode(f, "motCode", field.apply("motCode"), "0"), false);
 
         BigDecimal value = f.decimal("primaryValue", field.apply("primaryValue"), true);
         BigDecimal cif = f.decimal("cifvalue", field.apply("cifvalue"), false);
@@ -100,13 +104,16 @@ public final class ComtradeRowMapper {
         if (f.failed()) {
             return;
         }
-        boolean noQuantity = qtyUnit == null || qtyUnit == -1 || qty == null;
+        // Comtrade+ says "no quantity" with unit -1 (N/A); legacy Comtrade with unit 1 ("No Quantity"), its qty then a
+        // meaningless 0 that must not be stored as a measured quantity.
+        boolean noQuantity = qtyUnit == null || qtyUnit == (dialect == Dialect.PLUS ? -1 : 1) || qty == null;
         String period = ObservationRow.period(year, month);
-        boolean total = WORLD.equals(partner2) && "C00".equals(customs) && "0".equals(transport);
+        String transportCode = Integer.toString(transport);
+        boolean total = WORLD.equals(partner2) && TOTAL_CUSTOMS.equals(customs) && transport == 0;
         String key = String.join("|", "comtrade", sourceDocument, Integer.toString(reporter.m49()), Integer.toString(partnerM49),
-                partner2, flow.code(), period, classification, commodity, customs, transport);
+                partner2, flow.code(), period, classification, commodity, customs, transportCode);
         sink.observation(row, new ObservationRow(key, reporter.alpha3(), reporter.m49(), partner, partnerM49 == 0 ? null : partnerM49,
-                partner2, flow, period, year, month, commodity, classification, field.apply("cmdDesc"), customs, transport, total,
+                partner2, flow, period, year, month, commodity, classification, field.apply("cmdDesc"), customs, transportCode, total,
                 value, cif, fob, noQuantity ? null : qty, noQuantity ? null : field.apply("qtyUnitAbbr"), noQuantity ? null : qtyEstimated,
                 netWeight, netWeight == null ? null : netWeightEstimated, null, null, sourceDocument, null, null, null));
     }
@@ -131,15 +138,44 @@ public final class ComtradeRowMapper {
             f.problem("period", "bad period '" + period + "': its year differs from " + year);
             return null;
         }
-        if (!monthly) {
-            return null;
+        Integer month = null;
+        if (monthly) {
+            month = Integer.parseInt(period.substring(4));
+            if (month < 1 || month > 12) {
+                f.problem("period", "bad period '" + period + "': month " + month + " does not exist");
+                return null;
+            }
         }
-        int month = Integer.parseInt(period.substring(4));
-        if (month < 1 || month > 12) {
-            f.problem("period", "bad period '" + period + "': month " + month + " does not exist");
-            return null;
+        if (dialect == Dialect.PLUS) {
+            // Comtrade+ states the month twice: a refMonth that disagrees with period means a record assembled or edited
+            // wrongly, and we cannot tell which of the two is right.
+            Integer refMonth = f.integer("refMonth", field.apply("refMonth"), true);
+            if (refMonth != null && !monthly && refMonth != ANNUAL_REF_MONTH) {
+                f.problem("refMonth", "refMonth " + refMonth + " on an annual row (freqCode A); annual rows have refMonth "
+                        + ANNUAL_REF_MONTH);
+            } else if (refMonth != null && monthly && !refMonth.equals(month)) {
+                f.problem("refMonth", "refMonth " + refMonth + " differs from the month of period '" + period + "' (" + month + ")");
+            }
         }
         return month;
+    }
+
+    /**
+     * A code that tells a breakdown from the total (second partner, customs procedure, mode of transport). Comtrade+
+     * writes 0 / C00 / 0 on totals rows and never leaves these empty, so there an empty one is refused rather than
+     * read as "total": guessing would make a breakdown a second totals row and count its trade twice. The legacy
+     * layouts leave them empty on rows without breakdowns (the bulk layout has not even the columns): empty is the total.
+     */
+    private String breakdownCode(FieldReader f, String field, String value, String total) {
+        if (value != null) {
+            return value;
+        }
+        if (dialect == Dialect.PLUS) {
+            f.problem(field, "is required: a Comtrade+ row states " + total + " when it is the total, and an empty code "
+                    + "cannot tell a breakdown from the total");
+            return null;
+        }
+        return total;
     }
 
     private TradeFlow flow(FieldReader f, String code) {
@@ -152,8 +188,7 @@ public final class ComtradeRowMapper {
     }
 
     /** A country code of the row: unknown codes, and obsolete ones after the country ceased to exist, are problems. */
-    private Country country(FieldReader f, String field, String code, String iso, Integer year, boolean required) {
-        Integer m49 = f.integer(field, code, required);
+    private Country country(FieldReader f, String field, Integer m49, String iso, Integer year) {
         if (m49 == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package org.silkroad.trade.release.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -11,7 +13,10 @@ import org.silkroad.testing.EventContract;
 import org.silkroad.testing.ObservatoryTestResource;
 import org.silkroad.testing.Tokens;
 import org.silkroad.testing.TopicProbe;
+import org.silkroad.trade.release.format.ComtradeColumns;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -35,6 +40,8 @@ import static org.silkroad.trade.release.api.Decimals.assertDecimal;
 @WithTestResource(value = ObservatoryTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "trade"))
 class ComtradeImportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static {
         Uploads.exactNumbers();
@@ -110,8 +117,12 @@ class ComtradeImportTest {
         assertEquals(3, bulk.getLong("inserted"));
         given().queryParam("reporter", "KGZ").queryParam("period", "2012").queryParam("flow", "export").get("/api/observations").then()
                 .body("items[0].netWeight", equalTo(null));
-        given().queryParam("reporter", "KGZ").queryParam("period", "2012-05").get("/api/observations").then()
-                .body("items[0].quantity.estimated", equalTo(true)).body("items[0].commodity", equalTo("6110"));
+        JsonPath knitwear = given().queryParam("reporter", "KGZ").queryParam("period", "2012-05").get("/api/observations").then()
+                .extract().jsonPath();
+        assertEquals("6110", knitwear.getString("items[0].commodity"));
+        assertDecimal("1200", knitwear.get("items[0].quantity.value"));
+        assertEquals("kg", knitwear.getString("items[0].quantity.unit"), "legacy unit code 8 is kg");
+        assertEquals(true, knitwear.getBoolean("items[0].quantity.estimated"), "flag 2: quantity estimated");
     }
 
     @Test
@@ -198,10 +209,142 @@ class ComtradeImportTest {
     }
 
     @Test
+    void aComtradePlusAnswerWhoseCountDiffersFromItsRecordsIsRefused() {
+        Uploads.upload(plusAnswer(5, plusRecord()), "application/json", Map.of())
+                .statusCode(400).contentType("application/problem+json")
+                .body("rows[0].row", equalTo(0)).body("rows[0].reason", equalTo("count is 5 but 1 rows were read from data"));
+        Uploads.upload("{\"elapsedTime\":1,\"data\":[],\"error\":null}".getBytes(StandardCharsets.UTF_8), "application/json", Map.of())
+                .statusCode(400).body("rows[0].reason", containsString("no count"));
+    }
+
+    @Test
+    void aComtradePlusRecordMissingFieldsIsRefusedNamingEachOne() {
+        ObjectNode record = plusRecord();
+        record.remove(List.of("partner2Code", "customsCode", "motCode", "fobvalue"));
+        JsonPath problem = Uploads.upload(plusAnswer(1, record), "application/json", Map.of())
+                .statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        List<Map<String, Object>> rows = problem.getList("rows");
+        assertEquals(4, rows.size(), () -> "one problem per missing field: " + rows);
+        for (String field : List.of("partner2Code", "customsCode", "motCode", "fobvalue")) {
+            assertRow(rows, 1, field, "missing");
+        }
+    }
+
+    @Test
+    void anEmptyBreakdownCodeInComtradePlusIsRefusedInsteadOfMadeATotal() {
+        JsonPath json = Uploads.upload(plusAnswer(3, plusRecord().putNull("partner2Code"), plusRecord().putNull("customsCode"),
+                plusRecord().putNull("motCode")), "application/json", Map.of()).statusCode(400).extract().jsonPath();
+        List<Map<String, Object>> rows = json.getList("rows");
+        assertEquals(3, rows.size(), () -> rows.toString());
+        assertRow(rows, 1, "partner2Code", "is required");
+        assertRow(rows, 2, "customsCode", "is required");
+        assertRow(rows, 3, "motCode", "is required");
+
+        String csv = plusCsv().replace(",0,0,TOTAL MOT,", ",0,,TOTAL MOT,");
+        JsonPath plusCsv = Uploads.upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of()).statusCode(400).extract().jsonPath();
+        assertEquals(3, plusCsv.getInt("rowsRejected"));
+        assertRow(plusCsv.getList("rows"), 2, "motCode", "is required");
+    }
+
+    @Test
+    void aRefMonthThatDisagreesWithThePeriodIsRefusedInJsonAndCsv() {
+        ObjectNode annual = plusRecord().put("refMonth", 3);
+        ObjectNode monthly = plusRecord().put("freqCode", "M").put("refPeriodId", 20190501).put("period", "201905").put("refMonth", 4);
+        JsonPath json = Uploads.upload(plusAnswer(2, annual, monthly), "application/json", Map.of()).statusCode(400).extract().jsonPath();
+        List<Map<String, Object>> rows = json.getList("rows");
+        assertEquals(2, rows.size(), () -> rows.toString());
+        assertRow(rows, 1, "refMonth", "refMonth 3 on an annual row (freqCode A); annual rows have refMonth 52");
+        assertRow(rows, 2, "refMonth", "refMonth 4 differs from the month of period '201905' (5)");
+
+        String csv = plusCsv().replace(",2018,52,2018,", ",2018,12,2018,").replace(",2018,3,201803,", ",2018,4,201803,");
+        JsonPath plusCsv = Uploads.upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of()).statusCode(400).extract().jsonPath();
+        assertEquals(2, plusCsv.getInt("rowsRejected"));
+        assertRow(plusCsv.getList("rows"), 2, "refMonth", "refMonth 12 on an annual row");
+        assertRow(plusCsv.getList("rows"), 3, "refMonth", "refMonth 4 differs from the month of period '201803' (3)");
+    }
+
+    @Test
+    void anErrorWrittenAsAnObjectOrAnArrayRefusesTheAnswerWithItsText() {
+        Uploads.upload("{\"elapsedTime\":1,\"count\":0,\"error\":{\"code\":429,\"message\":\"quota exceeded\"},\"data\":[]}"
+                        .getBytes(StandardCharsets.UTF_8), "application/json", Map.of())
+                .statusCode(400).body("rows[0].reason", containsString("reports an error"))
+                .body("rows[0].reason", containsString("quota exceeded")).body("rows[0].reason", containsString("429"));
+        Uploads.upload("{\"elapsedTime\":1,\"count\":0,\"data\":[],\"error\":[\"service unavailable\"]}".getBytes(StandardCharsets.UTF_8),
+                        "application/json", Map.of())
+                .statusCode(400).body("rows[0].reason", containsString("service unavailable"));
+    }
+
+    @Test
+    void comtradePlusCsvCodesWrittenAsDecimalsCompareAsNumbers() {
+        String source = "decimal codes " + UUID.randomUUID();
+        String[] lines = plusCsv().split("\n");
+        String total = lines[1].replace(",0,W00,World,", ",0.0,W00,World,").replace(",0,0,TOTAL MOT,", ",0,0.0,TOTAL MOT,")
+                .replace("\"Apparel, knitted\"", source);
+        String byRoad = total.replace(",0.0,TOTAL MOT,", ",3000.0,Road,").replace("123456789.12", "1000");
+        JsonPath release = Uploads.upload((lines[0] + "\n" + total + "\n" + byRoad + "\n").getBytes(StandardCharsets.UTF_8), "text/csv",
+                Map.of("source", source)).statusCode(201).extract().jsonPath();
+        assertEquals(2, release.getLong("inserted"));
+
+        // partner2Code 0.0 is World and motCode 0.0 the total: the row is the totals row, not a breakdown.
+        JsonPath totals = given().queryParam("source", source).get("/api/observations").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, totals.getInt("totalItems"));
+        assertEquals(true, totals.getBoolean("items[0].totalRow"));
+        assertEquals("0", totals.getString("items[0].transportMode"));
+        JsonPath all = given().queryParam("source", source).queryParam("breakdowns", true).get("/api/observations").then().extract().jsonPath();
+        assertEquals(2, all.getInt("totalItems"));
+        assertEquals(false, all.getBoolean("items.find { it.transportMode == '3000' }.totalRow"));
+    }
+
+    @Test
+    void legacyQuantityUnitOneMeansNoQuantity() {
+        String source = "legacy no quantity " + UUID.randomUUID();
+        String bulk = String.join(",", ComtradeColumns.BULK) + "\n"
+                + "H4,2013,2013,2013,4,0,1,Import,417,Kyrgyzstan,KGZ,156,China,CHN,6110," + source + ",1,No Quantity,0,,5000,2\n";
+        Uploads.upload(bulk.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("source", source)).statusCode(201);
+        String legacy = String.join(",", ComtradeColumns.LEGACY) + "\n"
+                + "H4,2013,2013,2013,4,0,2,Export,417,Kyrgyzstan,KGZ,156,China,CHN,0,World,W00,C00,All CPCs,0,All MOTs,6110," + source
+                + ",1,No Quantity,0,,,,,,7000,,7000,0\n";
+        Uploads.upload(legacy.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("source", source)).statusCode(201);
+
+        JsonPath imported = given().queryParam("source", source).get("/api/observations").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, imported.getInt("totalItems"));
+        assertNull(imported.get("items.find { it.flow == 'import' }.quantity"), "bulk layout: unit 1 is no quantity, not 0 of it");
+        assertNull(imported.get("items.find { it.flow == 'export' }.quantity"), "35-column layout: unit 1 is no quantity, not 0 of it");
+        assertDecimal("5000", imported.get("items.find { it.flow == 'import' }.valueUsd"));
+        assertDecimal("7000", imported.get("items.find { it.flow == 'export' }.valueUsd"));
+    }
+
+    @Test
     void onlyEditorsImport() {
         byte[] file = ("year,country,value,unit,source,note\n2001,CENTRAL_ASIA_5,1,million_usd,auth " + UUID.randomUUID() + ",\n").getBytes(StandardCharsets.UTF_8);
         given().contentType("text/csv").body(file).post("/api/releases").then().statusCode(401);
         given().auth().oauth2(Tokens.viewer()).contentType("text/csv").body(file).post("/api/releases").then().statusCode(403);
+    }
+
+    /** The first record of the KAZ–CHN answer (an annual totals row), to change one thing at a time. */
+    private static ObjectNode plusRecord() {
+        try {
+            return (ObjectNode) JSON.readTree(Uploads.resource("/comtrade/plus-kaz-chn-2019.json")).get("data").get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Comtrade+ answer stating {@code count} records around these. */
+    private static byte[] plusAnswer(long count, ObjectNode... records) {
+        ObjectNode answer = JSON.createObjectNode().put("elapsedTime", "0.1 secs").put("count", count);
+        answer.putArray("data").addAll(List.of(records));
+        answer.putNull("error");
+        try {
+            return JSON.writeValueAsBytes(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Comtrade+ CSV fixture: annual row on line 2, monthly (March) on line 3, 1989 on line 4. */
+    private static String plusCsv() {
+        return new String(Uploads.resource("/comtrade/plus-kgz-2018.csv"), StandardCharsets.UTF_8);
     }
 
     private static void assertRow(List<Map<String, Object>> rows, int row, String field, String reason) {
