@@ -2,8 +2,7 @@
 -- partner (Argentina, Fiji, Curaçao …) is imported instead of refused whole. Generated once from the region data of
 -- ICU 79.1 (com.ibm.icu.util.Region, territories with a numeric code; English names as ICU gives them): reference
 -- data, not code, so it lives here and not in a build step. Rows V1 holds keep their names and flags. Comtrade's own
--- areas without an ISO code (490 Other Asia nes, 899 Areas nes, 837 Bunkers …) are not here yet: a row naming one is
--- still reported as an unknown code.
+-- areas without an ISO code (490 Other Asia nes, 899 Areas nes, 837 Bunkers …) are in V8.
 INSERT INTO country (m49, alpha2, alpha3, name) VALUES
     (4, 'AF', 'AFG', 'Afghanistan'),
     (8, 'AL', 'ALB', 'Albania'),

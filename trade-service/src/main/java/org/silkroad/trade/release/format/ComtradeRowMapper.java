@@ -56,6 +56,9 @@ public final class ComtradeRowMapper {
         if (partnerM49 != null) {
             if (partnerM49 == 0) {
                 partner = WORLD;
+            } else if (codes.countryByM49(partnerM49).isEmpty() && codes.groupByM49(partnerM49).isPresent()) {
+                // One of Comtrade's areas (490 Other Asia nes, 899 Areas nes, 837 Bunkers …): no ISO code, the area is the partner
+                partner = codes.groupByM49(partnerM49).get().code();
             } else {
                 Country c = country(f, "partnerCode", partnerM49, field.apply("partnerISO"), year);
                 partner = c == null ? null : c.alpha3();

@@ -34,17 +34,21 @@ class EveryCountryIsKnownTest {
     }
 
     @Test
-    void aFileWithPartnersFromEveryContinentIsImported() {
+    void aFileWithPartnersFromEveryContinentAndComtradesOwnAreasIsImported() {
         String csv = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,"
                 + "Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,"
                 + "Netweight (kg),Trade Value (US$),Flag\n"
                 + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,32,Argentina,ARG,TOTAL,All,,,,,1000,0\n"
                 + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,242,Fiji,FJI,TOTAL,All,,,,,2000,0\n"
-                + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,531,Curacao,CUW,TOTAL,All,,,,,3000,0\n";
+                + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,531,Curacao,CUW,TOTAL,All,,,,,3000,0\n"
+                + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,490,Other Asia nes,,TOTAL,All,,,,,4000,0\n";
         String source = "partners " + UUID.randomUUID();
         Uploads.upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("source", source)).statusCode(201)
-                .body("rowsAccepted", equalTo(3));
+                .body("rowsAccepted", equalTo(4));
         given().queryParam("source", source).queryParam("partner", "CUW").get("/api/observations").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].partnerM49", equalTo(531));
+        // Comtrade's own areas have no ISO code: the area is the partner
+        given().queryParam("source", source).queryParam("partner", "OTHER_ASIA_NES").get("/api/observations").then().statusCode(200)
+                .body("totalItems", equalTo(1)).body("items[0].partnerM49", equalTo(490));
     }
 }
