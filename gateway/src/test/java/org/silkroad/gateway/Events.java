@@ -73,7 +73,7 @@ public final class Events {
 
     /** A measurement covering one day ({@code period.value} = that day). */
     public String measurement(String assetId, String metric, double value, String unit, String day) {
-        String id = assetId + "-m-" + suffix();
+        String id = UUID.randomUUID().toString(); // the contract: a measurement id is a UUID
         send(MEASUREMENTS, "/corridor-service", "org.silkroad.corridor.measurement.recorded.v1", id, 1, """
                 {"id":"%s","assetId":"%s","metric":"%s","label":null,"value":%s,"unit":"%s","qualifier":"exact",
                  "period":{"value":"%s","type":"day","start":"%s","end":"%s"},"direction":null,"mode":null,

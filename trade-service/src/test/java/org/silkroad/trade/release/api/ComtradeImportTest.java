@@ -115,8 +115,9 @@ class ComtradeImportTest {
                 .statusCode(201).extract().jsonPath();
         assertEquals("comtrade-bulk-csv", bulk.getString("format"));
         assertEquals(3, bulk.getLong("inserted"));
+        // flag 4 (net weight estimated) on a row without a net weight: no net weight is made up
         given().queryParam("reporter", "KGZ").queryParam("period", "2012").queryParam("flow", "export").get("/api/observations").then()
-                .body("items[0].netWeight", equalTo(null));
+                .body("items.size()", org.hamcrest.Matchers.greaterThan(0)).body("items[0].netWeight", equalTo(null));
         JsonPath knitwear = given().queryParam("reporter", "KGZ").queryParam("period", "2012-05").get("/api/observations").then()
                 .extract().jsonPath();
         assertEquals("6110", knitwear.getString("items[0].commodity"));
