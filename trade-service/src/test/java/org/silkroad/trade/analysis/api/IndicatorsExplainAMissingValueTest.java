@@ -29,10 +29,6 @@ class IndicatorsExplainAMissingValueTest {
         Uploads.exactNumbers();
     }
 
-    private static final String HEADER = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
-            + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,"
-            + "Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag\n";
-
     private static String row(int year, String commodity, String value) {
         int level = "TOTAL".equals(commodity) ? 0 : 2;
         return "H4," + year + "," + year + "," + year + "," + level + ",0,2,Export,795,Turkmenistan,TKM,4,Afghanistan,AFG,"
@@ -42,7 +38,7 @@ class IndicatorsExplainAMissingValueTest {
     @Test
     void aShareWithoutATotalAndAGrowthRateFromZeroSayWhy() {
         String source = "missing " + UUID.randomUUID();
-        String csv = HEADER + row(2017, "TOTAL", "0") + row(2018, "TOTAL", "500") + row(2017, "27", "50") + row(2018, "27", "100")
+        String csv = Uploads.BULK_HEADER + row(2017, "TOTAL", "0") + row(2018, "TOTAL", "500") + row(2017, "27", "50") + row(2018, "27", "100")
                 + row(2019, "27", "70");
         Uploads.upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("source", source)).statusCode(201);
 

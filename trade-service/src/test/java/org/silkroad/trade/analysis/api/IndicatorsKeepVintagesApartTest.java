@@ -31,9 +31,7 @@ class IndicatorsKeepVintagesApartTest {
     @Test
     void growthAndBalanceAreComputedPerClassification() {
         String source = "vintages " + UUID.randomUUID();
-        String csv = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,"
-                + "Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,"
-                + "Netweight (kg),Trade Value (US$),Flag\n"
+        String csv = Uploads.BULK_HEADER
                 + "H4,2017,2017,2017,0,0,2,Export,795,Turkmenistan,TKM,364,Iran,IRN,TOTAL,All,,,,,100,0\n"
                 + "H4,2018,2018,2018,0,0,2,Export,795,Turkmenistan,TKM,364,Iran,IRN,TOTAL,All,,,,,200,0\n"
                 + "H5,2017,2017,2017,0,0,2,Export,795,Turkmenistan,TKM,364,Iran,IRN,TOTAL,All,,,,,1000,0\n"

@@ -64,9 +64,7 @@ class MirrorViewTest {
     }
 
     private static void upload(String flowAndPair, String value, String source) {
-        String csv = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,"
-                + "Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,"
-                + "Netweight (kg),Trade Value (US$),Flag\n"
+        String csv = Uploads.BULK_HEADER
                 + "H4,2014,2014,2014,4,0," + flowAndPair + ",8701,Tractors,,,,," + value + ",0\n";
         Uploads.upload(csv.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("source", source)).statusCode(201);
     }

@@ -34,9 +34,7 @@ class SeriesExportTest {
     @Test
     void largeSelectionsAreRefusedAsJsonSeriesAndChecksAndStreamedWholeAsCsv() {
         String source = "series export " + UUID.randomUUID();
-        StringBuilder csv = new StringBuilder("Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
-                + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,"
-                + "Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag\n");
+        StringBuilder csv = new StringBuilder(Uploads.BULK_HEADER);
         for (int i = 0; i < ROWS; i++) {
             int year = 1995 + i % 20;
             csv.append("H4,").append(year).append(',').append(year).append(',').append(year).append(",4,0,2,Export,398,Kazakhstan,KAZ,643,")

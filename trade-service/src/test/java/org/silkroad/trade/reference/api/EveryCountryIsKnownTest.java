@@ -35,9 +35,7 @@ class EveryCountryIsKnownTest {
 
     @Test
     void aFileWithPartnersFromEveryContinentAndComtradesOwnAreasIsImported() {
-        String csv = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,"
-                + "Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,"
-                + "Netweight (kg),Trade Value (US$),Flag\n"
+        String csv = Uploads.BULK_HEADER
                 + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,32,Argentina,ARG,TOTAL,All,,,,,1000,0\n"
                 + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,242,Fiji,FJI,TOTAL,All,,,,,2000,0\n"
                 + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,531,Curacao,CUW,TOTAL,All,,,,,3000,0\n"

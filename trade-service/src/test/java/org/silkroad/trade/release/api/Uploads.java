@@ -13,6 +13,11 @@ import static io.restassured.RestAssured.given;
 /** Sends files to {@code POST /api/releases} as an editor would. */
 public final class Uploads {
 
+    /** The header of the legacy bulk Comtrade CSV (22 columns), for files written inline by tests. */
+    public static final String BULK_HEADER = "Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
+            + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,"
+            + "Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag\n";
+
     private Uploads() {
     }
 

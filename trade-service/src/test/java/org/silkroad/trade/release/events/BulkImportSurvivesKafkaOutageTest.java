@@ -96,9 +96,7 @@ class BulkImportSurvivesKafkaOutageTest {
 
     /** A bulk Comtrade file of {@link #ROWS} distinct figures; {@code vintage} changes every value. */
     private static byte[] file(int vintage) {
-        StringBuilder csv = new StringBuilder("Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
-                + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,"
-                + "Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag\n");
+        StringBuilder csv = new StringBuilder(Uploads.BULK_HEADER);
         for (int i = 0; i < ROWS; i++) {
             int year = 2000 + i % 20;
             String commodity = "84" + "%02d".formatted(1 + i / 20);

@@ -1,5 +1,6 @@
 package org.silkroad.trade.release.importing;
 
+import org.silkroad.trade.release.api.Uploads;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -129,9 +130,7 @@ class LargeImportRunsOnAWorkerTest {
     }
 
     static byte[] file() {
-        StringBuilder csv = new StringBuilder("Classification,Year,Period,Period Desc.,Aggregate Level,Is Leaf Code,Trade Flow Code,"
-                + "Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,"
-                + "Qty Unit,Qty,Netweight (kg),Trade Value (US$),Flag\n");
+        StringBuilder csv = new StringBuilder(Uploads.BULK_HEADER);
         long salt = UUID.randomUUID().getMostSignificantBits() & 0xffff;
         for (int i = 0; i < 40; i++) {
             int year = 2000 + i % 20;
