@@ -56,20 +56,21 @@ public final class ComtradeRowMapper {
         if (partnerM49 != null) {
             if (partnerM49 == 0) {
                 partner = WORLD;
-            } else if (codes.countryByM49(partnerM49).isEmpty() && codes.groupByM49(partnerM49).isPresent()) {
-                // One of Comtrade's areas (490 Other Asia nes, 899 Areas nes, 837 Bunkers …): no ISO code, the area is the partner
-                partner = codes.groupByM49(partnerM49).get().code();
             } else {
-                Country c = country(f, "partnerCode", partnerM49, field.apply("partnerISO"), year);
-                partner = c == null ? null : c.alpha3();
+                partner = area(partnerM49).orElseGet(() -> {
+                    Country c = country(f, "partnerCode", partnerM49, field.apply("partnerISO"), year);
+                    return c == null ? null : c.alpha3();
+                });
             }
         }
         // Codes compare as numbers: the CSV exports write 0 as "0.0" too.
         String partner2 = WORLD;
         Integer partner2M49 = f.integer("partner2Code", breakdownCode(f, "partner2Code", field.apply("partner2Code"), "0"), false);
         if (partner2M49 != null && partner2M49 != 0) {
-            Country c = country(f, "partner2Code", partner2M49, null, year);
-            partner2 = c == null ? null : c.alpha3();
+            partner2 = area(partner2M49).orElseGet(() -> {
+                Country c = country(f, "partner2Code", partner2M49, null, year);
+                return c == null ? null : c.alpha3();
+            });
         }
         String classification = field.apply("classificationCode");
         if (classification == null || !CLASSIFICATION.matcher(classification).matches()) {
@@ -191,6 +192,12 @@ public final class ComtradeRowMapper {
     }
 
     /** A country code of the row: unknown codes, and obsolete ones after the country ceased to exist, are problems. */
+    /** One of Comtrade's areas without an ISO code (490 Other Asia nes, 899 Areas nes, 837 Bunkers …): the area is the partner. */
+    private java.util.Optional<String> area(int m49) {
+        return codes.countryByM49(m49).isPresent() ? java.util.Optional.empty()
+                : codes.groupByM49(m49).map(ReferenceCodes.PartnerGroup::code);
+    }
+
     private Country country(FieldReader f, String field, Integer m49, String iso, Integer year) {
         if (m49 == null) {
             return null;

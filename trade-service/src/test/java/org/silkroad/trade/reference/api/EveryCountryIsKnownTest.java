@@ -34,6 +34,16 @@ class EveryCountryIsKnownTest {
     }
 
     @Test
+    void aComtradeAreaAsSecondPartnerIsABreakdownByThatArea() {
+        String legacy = new String(Uploads.resource("/comtrade/legacy-kaz-uzb-2014.csv"), StandardCharsets.UTF_8)
+                .replace("643,Russian Federation,RUS", "490,\"Other Asia, nes\",");
+        String source = "second partner area " + UUID.randomUUID();
+        Uploads.upload(legacy.getBytes(StandardCharsets.UTF_8), "text/csv", Map.of("source", source)).statusCode(201);
+        given().queryParam("source", source).queryParam("breakdowns", true).queryParam("period", "2014-03").get("/api/observations")
+                .then().statusCode(200).body("items.partner2", org.hamcrest.Matchers.hasItem("OTHER_ASIA_NES"));
+    }
+
+    @Test
     void aFileWithPartnersFromEveryContinentAndComtradesOwnAreasIsImported() {
         String csv = Uploads.BULK_HEADER
                 + "H4,2019,2019,2019,0,0,2,Export,398,Kazakhstan,KAZ,32,Argentina,ARG,TOTAL,All,,,,,1000,0\n"
