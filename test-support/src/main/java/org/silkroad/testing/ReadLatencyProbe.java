@@ -90,6 +90,29 @@ public final class ReadLatencyProbe implements AutoCloseable {
         });
     }
 
+    /**
+     * Reads each of {@code uris} {@code times} times in a row once the import is done and prints the first (cold) and
+     * the median of the rest (warm): what a page or an indicator costs over the tables the import left.
+     */
+    public static void printSettledReads(String prefix, List<URI> uris, int times) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        System.out.printf("%sreads once the import is done (first call, then the median of %d more):%n", prefix, times - 1);
+        for (URI uri : uris) {
+            List<Long> micros = new ArrayList<>();
+            int status = 0;
+            for (int i = 0; i < times; i++) {
+                long start = System.nanoTime();
+                status = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                micros.add((System.nanoTime() - start) / 1000);
+            }
+            List<Long> warm = new ArrayList<>(micros.subList(1, micros.size()));
+            warm.sort(null);
+            System.out.printf("%s  %8.1f ms  %8.1f ms  %d  %s%n", prefix, micros.get(0) / 1000.0, percentile(warm, 0.5) / 1000.0, status,
+                    uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()));
+        }
+    }
+
     private record Slowest(long micros, String read) {
     }
 

@@ -128,6 +128,11 @@ class ImportBenchmark {
         System.out.printf("peak RSS of the test JVM (service + embedded Kafka broker): %d MB sampled, VmHWM %d MB%n",
                 memory.peakSampledMb(), memory.highWaterMarkMb());
         reads.print("");
+        ReadLatencyProbe.printSettledReads("", java.util.List.of(URI.create(base + "/api/observations?size=20"),
+                URI.create(base + "/api/observations?reporter=KAZ&partner=CHN&size=20"),
+                URI.create(base + "/api/observations?reporter=KAZ&partner=CHN&size=20&page=100"),
+                URI.create(base + "/api/observations?size=20&asOf=2100-01-01"),
+                URI.create(base + "/api/indicators/balance?reporter=KAZ&partner=CHN")), 6);
         System.out.println("a 3-row upload sent when the merge began: " + (smallUpload == null ? "not sent (no merging phase seen)" : smallUpload.join()));
 
         // Floors in the same run: what keeping the data model costs whatever the import code does.

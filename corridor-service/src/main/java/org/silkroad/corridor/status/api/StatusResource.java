@@ -1,12 +1,10 @@
 package org.silkroad.corridor.status.api;
 
-import org.silkroad.platform.validation.CalendarDate;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.silkroad.platform.validation.CalendarDate;
 import org.silkroad.corridor.asset.domain.CorridorAsset;
 import org.silkroad.corridor.status.AssetStatuses;
 import org.silkroad.corridor.status.Thresholds;

@@ -1,9 +1,9 @@
 package org.silkroad.trade.observation.api;
 
-import org.silkroad.platform.validation.CalendarDate;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.silkroad.platform.validation.CalendarDate;
 import org.silkroad.platform.problem.InvalidInput;
 import org.silkroad.trade.observation.ObservationQuery;
 import org.silkroad.trade.observation.domain.TradeFlow;
@@ -59,7 +59,7 @@ public class ObservationFilterParams {
     public String release;
 
     @QueryParam("asOf")
-    @CalendarDate(message = "must be a date such as 2021-06-30")
+    @CalendarDate
     public String asOf;
 
     @QueryParam("breakdowns")

@@ -1,11 +1,9 @@
 package org.silkroad.trade.observation.api;
 
-import org.silkroad.platform.validation.CalendarDate;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.silkroad.platform.validation.CalendarDate;
 import org.silkroad.platform.paging.Page;
 import org.silkroad.platform.paging.PageRequest;
 import org.silkroad.trade.observation.TradeObservations;
@@ -67,7 +66,7 @@ public class TradeObservationResource {
     @Path("/{id}")
     @PermitAll
     public TradeObservationView get(@PathParam("id") UUID id,
-                                    @QueryParam("asOf") @CalendarDate(message = "must be a date such as 2021-06-30") String asOf) {
+                                    @QueryParam("asOf") @CalendarDate String asOf) {
         return observations.find(id, asOf == null ? null : LocalDate.parse(asOf))
                 .orElseThrow(() -> new NotFoundException("no trade observation " + id + (asOf == null ? "" : " known on " + asOf)));
     }

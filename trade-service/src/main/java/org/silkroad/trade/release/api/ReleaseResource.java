@@ -1,11 +1,9 @@
 package org.silkroad.trade.release.api;
 
-import org.silkroad.platform.validation.CalendarDate;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.silkroad.platform.validation.CalendarDate;
 import org.silkroad.platform.paging.Page;
 import org.silkroad.platform.paging.PageRequest;
 import org.silkroad.trade.release.domain.ReleaseView;
@@ -63,7 +62,7 @@ public class ReleaseResource {
                            @QueryParam("format") String format,
                            @QueryParam("source") String source,
                            @QueryParam("fileName") String fileName,
-                           @QueryParam("published") @CalendarDate(message = "must be a date such as 2021-06-30") String published,
+                           @QueryParam("published") @CalendarDate String published,
                            @HeaderParam("Prefer") String prefer,
                            @Context UriInfo uri) {
         try {
